@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Torchbook's one entry point.
+#   ./build.sh            the main job: install what is missing, build, run the notebooks, write the book
+#   ./build.sh test       install what is missing, build, run every test; ends with "N passed, N failed"
+#   ./build.sh prereqs    only install what is missing (apt packages); fast when nothing is
+#   ./build.sh bench      benchmarks side by side with PyTorch (tests/bench)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# Debian packages the project needs. Later chapters append here.
+APT_PACKAGES=(
+  libtorch-dev          # the engine: libtorch 1.13 (CPU, oneDNN) with CMake config
+  libopenblas0-pthread  # fast BLAS for matmul (the reference BLAS is ~30x slower)
+  cmake g++ make        # native shim build
+  libzmq5               # Jupyter kernel transport
+  python3-torch         # golden values for parity tests and the PyTorch side of benchmarks
+)
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+
+prereqs() {
+  local missing=()
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ! command -v dotnet >/dev/null; then
+    echo "error: the .NET SDK (dotnet, version 10) is not on PATH. Install it first: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2
+    exit 1
+  fi
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing missing packages: ${missing[*]}"
+  local SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "error: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    SUDO="sudo"
+  fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build() {
+  log "building (native shim and C# projects)"
+  dotnet build "$ROOT/Torchbook.sln" -c Release -nologo -v:q -clp:ErrorsOnly
+}
+
+run_tests() {
+  local results="$ROOT/output/test-results"
+  rm -rf "$results"; mkdir -p "$results"
+  log "running tests"
+  local rc=0
+  dotnet test "$ROOT/Torchbook.sln" -c Release --no-build -nologo -v:q \
+    --logger "trx" --results-directory "$results" "$@" || rc=$?
+  # One closing line from the TRX counters of every test project.
+  local passed=0 failed=0 skipped=0 f
+  for f in "$results"/*.trx; do
+    [ -e "$f" ] || continue
+    local c; c=$(grep -o '<Counters [^>]*>' "$f" | head -n1)
+    passed=$((passed + $(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$c")))
+    failed=$((failed + $(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$c")))
+    local nx; nx=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$c"); skipped=$((skipped + ${nx:-0}))
+  done
+  if [ $rc -ne 0 ] && [ $failed -eq 0 ]; then failed=1; echo "dotnet test exited with $rc" >&2; fi
+  echo "$passed passed, $failed failed, $skipped skipped"
+  return $rc
+}
+
+main_job() {
+  log "main job: the demo until the notebook runner lands"
+  dotnet run --project "$ROOT/lib/Torchbook.Demo" -c Release --no-build
+}
+
+cmd="${1:-book}"; shift || true
+case "$cmd" in
+  prereqs) prereqs ;;
+  build)   prereqs; build ;;
+  test)    prereqs; build; run_tests "$@" ;;
+  book|"") prereqs; build; main_job "$@" ;;
+  bench)   prereqs; build; bash "$ROOT/tests/bench/run.sh" "$@" ;;
+  *) echo "usage: ./build.sh [book|test|prereqs|build|bench]" >&2; exit 2 ;;
+esac
