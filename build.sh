@@ -42,7 +42,7 @@ prereqs() {
 
 build() {
   log "building (native shim and C# projects)"
-  dotnet build "$ROOT/Torchbook.sln" -c Release -nologo -v:q -clp:ErrorsOnly
+  dotnet build "$ROOT/Torchbook.slnx" -c Release -nologo -v:q -clp:ErrorsOnly
 }
 
 run_tests() {
@@ -50,7 +50,7 @@ run_tests() {
   rm -rf "$results"; mkdir -p "$results"
   log "running tests"
   local rc=0
-  dotnet test "$ROOT/Torchbook.sln" -c Release --no-build -nologo -v:q \
+  dotnet test "$ROOT/Torchbook.slnx" -c Release --no-build -nologo -v:q \
     --logger "trx" --results-directory "$results" "$@" || rc=$?
   # One closing line from the TRX counters of every test project.
   local passed=0 failed=0 skipped=0 f
