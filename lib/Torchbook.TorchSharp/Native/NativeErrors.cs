@@ -1,0 +1,24 @@
+using System.Runtime.InteropServices;
+
+namespace TorchSharp.Native;
+
+/// <summary>Turns the shim's sentinel returns into .NET exceptions carrying libtorch's message.</summary>
+internal static class NativeErrors
+{
+    [DllImport(NativeLibraryLoader.LibraryName)]
+    private static extern IntPtr tb_last_error();
+
+    internal static string LastMessage()
+    {
+        var message = Marshal.PtrToStringUTF8(tb_last_error());
+        return string.IsNullOrEmpty(message) ? "libtorch reported an error without a message" : message;
+    }
+
+    internal static TorchException Exception() => new(LastMessage());
+
+    /// <summary>Throws when a handle-returning call failed (returned null).</summary>
+    internal static IntPtr Check(IntPtr handle) => handle != IntPtr.Zero ? handle : throw Exception();
+
+    /// <summary>Throws when a status-returning call failed (returned a negative value).</summary>
+    internal static int Check(int status) => status >= 0 ? status : throw Exception();
+}
