@@ -255,6 +255,26 @@ add("options_profile_short_precision6", randn(80, (4,)), {"profile": "short", "p
 add("options_precision0_fractions", torch.tensor([0.4, 1.6, -2.5]), {"precision": 0})
 add("options_precision0_sci", torch.tensor([1.5e-7, 2.0]), {"precision": 0})
 
+# ---- boundaries of the automatic notation choice, odd shapes, more wrapping
+add("boundary_max_exactly_1e8_int_valued", torch.tensor([1e8]))
+add("boundary_max_above_1e8_int_valued", torch.tensor([100000008.0, 1.0]))
+add("boundary_min_exactly_1e-4_float64", torch.tensor([1e-4, 0.05], dtype=f64))
+add("boundary_min_float32_1e-4", torch.tensor([1e-4, 0.05]))
+add("zeros_and_nan_only", torch.tensor([0.0, float("nan"), -0.0]))
+add("negative_values_only", torch.tensor([-1.5, -22.25, -0.125]))
+add("rank5_small", randn(90, (2, 1, 2, 1, 3)))
+add("rank3_ones_1x1x1", torch.ones(1, 1, 1))
+add("int_matrix_wide_rows_wrap", randint(91, -100000, 100000, (3, 25), torch.int64))
+add("bool_2000_summarised", randint(92, 0, 2, (2000,), torch.bool))
+add("int8_matrix_summarised", randint(93, -128, 128, (50, 30), torch.int8))
+add("options_linewidth1", torch.tensor([1.5, 2.5, -3.0]), {"linewidth": 1})
+add("options_threshold_float_2_5", torch.arange(3.0), {"threshold": 2.5})
+for seed in range(100, 106):
+    add(f"matrix_randn_seed{seed}_4x6", randn(seed, (4, 6), 10.0 ** (seed - 103)))
+_w = torch.arange(10, dtype=f64).requires_grad_()
+add("grad_fn_float64_long_name", (_w * 3.25).cumsum(0))
+add("suffix_exactly_fits_linewidth", torch.arange(9, dtype=torch.int16) * 1111)
+
 os.makedirs(os.path.dirname(OUT), exist_ok=True)
 # One case per line: small diffs when a case changes, still plain JSON.
 with open(OUT, "w", encoding="utf-8", newline="\n") as f:
