@@ -22,7 +22,11 @@ public sealed class ReprGoldenCase
     /// <summary>The keyword arguments the case passed to torch.set_printoptions (empty: defaults).</summary>
     public required IReadOnlyDictionary<string, JsonElement> SetPrintOptionsArgs { get; init; }
 
-    public static string GoldenPath => Path.Combine(AppContext.BaseDirectory, "goldens", "repr", "cases.json");
+    /// <summary>The committed goldens, or the file named by TORCHBOOK_REPR_GOLDENS (e.g. fuzz cases).</summary>
+    public static string GoldenPath =>
+        Environment.GetEnvironmentVariable("TORCHBOOK_REPR_GOLDENS") is { Length: > 0 } path
+            ? path
+            : Path.Combine(AppContext.BaseDirectory, "goldens", "repr", "cases.json");
 
     public static IEnumerable<string> Names => All.Value.Keys;
 
