@@ -17,16 +17,11 @@ namespace TorchSharp;
 /// </summary>
 internal sealed class ElementFormatter
 {
-    private readonly bool floating;
     private readonly bool intMode = true;
     private readonly bool sciMode;
     private readonly int precision;
 
-    private ElementFormatter(bool floating, int precision)
-    {
-        this.floating = floating;
-        this.precision = precision;
-    }
+    private ElementFormatter(int precision) => this.precision = precision;
 
     /// <summary>The width every element is padded to (on the left).</summary>
     public int Width { get; private init; } = 1;
@@ -35,14 +30,14 @@ internal sealed class ElementFormatter
     {
         int width = 1;
         foreach (long v in shown) width = Math.Max(width, IntegerText(v).Length);
-        return new ElementFormatter(floating: false, precision: 0) { Width = width };
+        return new ElementFormatter(precision: 0) { Width = width };
     }
 
     public static ElementFormatter ForBools(IEnumerable<bool> shown)
     {
         int width = 1;
         foreach (bool v in shown) width = Math.Max(width, BoolText(v).Length);
-        return new ElementFormatter(floating: false, precision: 0) { Width = width };
+        return new ElementFormatter(precision: 0) { Width = width };
     }
 
     public static ElementFormatter ForFloats(IReadOnlyList<double> shown, PrintOptions options)
@@ -50,7 +45,6 @@ internal sealed class ElementFormatter
 
     private ElementFormatter(IReadOnlyList<double> shown, PrintOptions options)
     {
-        floating = true;
         precision = options.Precision;
 
         double min = double.PositiveInfinity, max = 0;
@@ -113,7 +107,4 @@ internal sealed class ElementFormatter
     private static string IntegerText(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string BoolText(bool value) => value ? "True" : "False";
-
-    /// <summary>True for formatters of floating point elements.</summary>
-    public bool IsFloating => floating;
 }
