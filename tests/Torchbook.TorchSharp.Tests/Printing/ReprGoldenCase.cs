@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json;
+using TorchSharp;
+
+namespace Torchbook.TorchSharp.Tests.Printing;
+
+/// <summary>
+/// One case of tests/goldens/repr/cases.json, written by tests/parity/make_repr_goldens.py from
+/// PyTorch 1.13: the tensor's description, the print options in effect, and PyTorch's repr().
+/// </summary>
+public sealed class ReprGoldenCase
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, ReprGoldenCase>> All = new(Load);
+
+    public required string Name { get; init; }
+    public required TensorPrintData Data { get; init; }
+    public required PrintOptions Options { get; init; }
+    public required string Expected { get; init; }
+    public required bool StrEqualsRepr { get; init; }
+    public string? ExpectedStr { get; init; }
+
+    /// <summary>The keyword arguments the case passed to torch.set_printoptions (empty: defaults).</summary>
+    public required IReadOnlyDictionary<string, JsonElement> SetPrintOptionsArgs { get; init; }
+
+    /// <summary>The committed goldens, or the file named by TORCHBOOK_REPR_GOLDENS (e.g. fuzz cases).</summary>
+    public static string GoldenPath =>
+        Environment.GetEnvironmentVariable("TORCHBOOK_REPR_GOLDENS") is { Length: > 0 } path
+            ? path
+            : Path.Combine(AppContext.BaseDirectory, "goldens", "repr", "cases.json");
+
+    public static IEnumerable<string> Names => All.Value.Keys;
+
+    public static ReprGoldenCase Get(string name) => All.Value[name];
+
+    public override string ToString() => Name;
+
+    private static IReadOnlyDictionary<string, ReprGoldenCase> Load()
+    {
+        if (!File.Exists(GoldenPath))
+            throw new FileNotFoundException(
+                "The repr goldens are missing next to the test assembly; regenerate them with " +
+                "/usr/bin/python3 tests/parity/make_repr_goldens.py and rebuild.", GoldenPath);
+        using var document = JsonDocument.Parse(File.ReadAllText(GoldenPath));
+        var cases = new Dictionary<string, ReprGoldenCase>();
+        foreach (var element in document.RootElement.GetProperty("cases").EnumerateArray())
+        {
+            var parsed = Parse(element);
+            cases.Add(parsed.Name, parsed);
+        }
+        return cases;
+    }
+
+    private static ReprGoldenCase Parse(JsonElement c)
+    {
+        long[] shape = c.GetProperty("shape").EnumerateArray().Select(e => e.GetInt64()).ToArray();
+        ScalarType dtype = DType(c.GetProperty("dtype").GetString()!);
+        var values = c.GetProperty("values");
+        TensorPrintData data = dtype switch
+        {
+            ScalarType.Bool => new TensorPrintData(shape, values.EnumerateArray().Select(e => e.GetBoolean()).ToArray()),
+            ScalarType.Float16 or ScalarType.BFloat16 or ScalarType.Float32 or ScalarType.Float64 =>
+                new TensorPrintData(shape, dtype, values.EnumerateArray().Select(e => FloatValue(e.GetString()!)).ToArray()),
+            _ => new TensorPrintData(shape, dtype, values.EnumerateArray().Select(e => e.GetInt64()).ToArray()),
+        };
+        var gradFn = c.GetProperty("grad_fn");
+        data = data with
+        {
+            Device = c.GetProperty("device").GetString()!,
+            RequiresGrad = c.GetProperty("requires_grad").GetBoolean(),
+            GradFn = gradFn.ValueKind == JsonValueKind.Null ? null : gradFn.GetString(),
+            IsParameter = c.GetProperty("is_parameter").GetBoolean(),
+            DefaultDType = DType(c.GetProperty("default_dtype").GetString()!),
+        };
+
+        var o = c.GetProperty("options");
+        var sci = o.GetProperty("sci_mode");
+        var options = new PrintOptions
+        {
+            Precision = o.GetProperty("precision").GetInt32(),
+            Threshold = Threshold(o.GetProperty("threshold")),
+            EdgeItems = o.GetProperty("edgeitems").GetInt32(),
+            LineWidth = o.GetProperty("linewidth").GetInt32(),
+            SciMode = sci.ValueKind == JsonValueKind.Null ? null : sci.GetBoolean(),
+        };
+
+        return new ReprGoldenCase
+        {
+            Name = c.GetProperty("name").GetString()!,
+            Data = data,
+            Options = options,
+            Expected = c.GetProperty("expected").GetString()!,
+            StrEqualsRepr = c.GetProperty("str_equals_repr").GetBoolean(),
+            ExpectedStr = c.TryGetProperty("expected_str", out var s) ? s.GetString() : null,
+            SetPrintOptionsArgs = c.GetProperty("set_printoptions").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()),
+        };
+    }
+
+    public static double Threshold(JsonElement e) =>
+        e.ValueKind == JsonValueKind.String && e.GetString() == "inf" ? double.PositiveInfinity : e.GetDouble();
+
+    private static double FloatValue(string text) => text switch
+    {
+        "nan" => double.NaN,
+        "inf" => double.PositiveInfinity,
+        "-inf" => double.NegativeInfinity,
+        _ => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
+    };
+
+    private static ScalarType DType(string name) => name switch
+    {
+        "bool" => ScalarType.Bool,
+        "uint8" => ScalarType.Byte,
+        "int8" => ScalarType.Int8,
+        "int16" => ScalarType.Int16,
+        "int32" => ScalarType.Int32,
+        "int64" => ScalarType.Int64,
+        "float16" => ScalarType.Float16,
+        "bfloat16" => ScalarType.BFloat16,
+        "float32" => ScalarType.Float32,
+        "float64" => ScalarType.Float64,
+        _ => throw new InvalidDataException($"Unknown dtype '{name}' in {GoldenPath}."),
+    };
+}
