@@ -90,7 +90,7 @@ public static partial class torch
 
         private IntPtr Handle => _handle != IntPtr.Zero ? _handle : throw new ObjectDisposedException(nameof(GradFn));
 
-        /// <summary>The node's name, as PyTorch prints it: AddBackward0, MmBackward0, AccumulateGrad.</summary>
+        /// <summary>The node's name, as PyTorch's <c>grad_fn.name()</c> gives it: AddBackward0, MmBackward0, torch::autograd::AccumulateGrad.</summary>
         public string name() => System.Runtime.InteropServices.Marshal.PtrToStringUTF8(tb_node_name(Handle))!;
 
         /// <summary>An identity shared by every GradFn object for the same node.</summary>
@@ -123,7 +123,13 @@ public static partial class torch
             }
         }
 
-        public override string ToString() => $"<{name()} object>";
+        /// <summary>As Python shows a node: <c>&lt;AddBackward0 object&gt;</c> (C++ namespaces dropped).</summary>
+        public override string ToString()
+        {
+            var n = name();
+            var cut = n.LastIndexOf("::", StringComparison.Ordinal);
+            return $"<{(cut >= 0 ? n[(cut + 2)..] : n)} object>";
+        }
 
         public void Dispose()
         {

@@ -17,11 +17,15 @@ public static partial class torch
         public unsafe Tensor sum(ScalarType? type = null) => Reduce(null, &tb_sum, false, type);
         public unsafe Tensor sum(long[] dim, bool keepdim = false, ScalarType? type = null) => Reduce(dim, &tb_sum, keepdim, type);
         public unsafe Tensor sum(long dim, bool keepdim = false, ScalarType? type = null) => Reduce([dim], &tb_sum, keepdim, type);
+        // C# converts the literal 0 to any enum, so without these int overloads sum(0) would mean sum(dtype: 0).
+        public Tensor sum(int dim, bool keepdim = false, ScalarType? type = null) => sum((long)dim, keepdim, type);
         public unsafe Tensor mean(ScalarType? type = null) => Reduce(null, &tb_mean, false, type);
         public unsafe Tensor mean(long[] dimensions, bool keepdim = false, ScalarType? type = null) => Reduce(dimensions, &tb_mean, keepdim, type);
         public unsafe Tensor mean(long dim, bool keepdim = false, ScalarType? type = null) => Reduce([dim], &tb_mean, keepdim, type);
+        public Tensor mean(int dim, bool keepdim = false, ScalarType? type = null) => mean((long)dim, keepdim, type);
         public Tensor prod(ScalarType? type = null) => Wrap(tb_prod(Handle, 0, 0, 0, DtypeArg(type)));
         public Tensor prod(long dim, bool keepdim = false, ScalarType? type = null) => Wrap(tb_prod(Handle, dim, 1, keepdim ? 1 : 0, DtypeArg(type)));
+        public Tensor prod(int dim, bool keepdim = false, ScalarType? type = null) => prod((long)dim, keepdim, type);
 
         private unsafe Tensor Spread(long[]? dims, bool unbiased, bool keepdim, delegate*<IntPtr, long*, int, int, int, IntPtr> op)
         {

@@ -68,8 +68,10 @@ public static partial class torch
 
     public static Tensor sum(Tensor input, ScalarType? type = null) => input.sum(type);
     public static Tensor sum(Tensor input, long dim, bool keepdim = false, ScalarType? type = null) => input.sum(dim, keepdim, type);
+    public static Tensor sum(Tensor input, int dim, bool keepdim = false, ScalarType? type = null) => input.sum(dim, keepdim, type);
     public static Tensor mean(Tensor input, ScalarType? type = null) => input.mean(type);
     public static Tensor mean(Tensor input, long dim, bool keepdim = false, ScalarType? type = null) => input.mean(dim, keepdim, type);
+    public static Tensor mean(Tensor input, int dim, bool keepdim = false, ScalarType? type = null) => input.mean(dim, keepdim, type);
     public static Tensor std(Tensor input, bool unbiased = true) => input.std(unbiased);
     public static Tensor var(Tensor input, bool unbiased = true) => input.var(unbiased);
     public static Tensor prod(Tensor input, ScalarType? type = null) => input.prod(type);

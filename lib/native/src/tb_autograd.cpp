@@ -55,9 +55,6 @@ TB_API void tb_node_dispose(tb_node n) { delete n; }
 TB_API const char* tb_node_name(tb_node n) {
   thread_local std::string name;
   name = (*n)->name();
-  // libtorch spells C++ namespaces into some names (torch::autograd::AccumulateGrad); Python shows the bare name.
-  auto cut = name.rfind("::");
-  if (cut != std::string::npos) name = name.substr(cut + 2);
   return name.c_str();
 }
 TB_API int32_t tb_node_num_next(tb_node n) { return (int32_t)(*n)->next_edges().size(); }

@@ -33,12 +33,27 @@ inline tb_tensor wrap(at::Tensor t) { return new at::Tensor(std::move(t)); }
 
 inline at::IntArrayRef dims(const int64_t* data, int32_t n) { return at::IntArrayRef(data, (size_t)n); }
 
-// dtype < 0 means "not given"; device_type < 0 means "not given".
-inline at::TensorOptions options(int32_t dtype, int32_t device_type, int32_t device_index, bool requires_grad) {
+// dtype < 0 means "not given"; device_type < 0 means "not given". ATen's factories ignore
+// requires_grad in TensorOptions (only torch:: ones honour it), so it is applied afterwards by
+// with_grad().
+inline at::TensorOptions options(int32_t dtype, int32_t device_type, int32_t device_index) {
   at::TensorOptions o;
   if (dtype >= 0) o = o.dtype(static_cast<at::ScalarType>(dtype));
   if (device_type >= 0) o = o.device(at::Device(static_cast<at::DeviceType>(device_type), (c10::DeviceIndex)device_index));
-  return o.requires_grad(requires_grad);
+  return o;
+}
+
+inline at::Tensor with_grad(at::Tensor t, int32_t requires_grad) {
+  if (requires_grad) t.requires_grad_(true);
+  return t;
+}
+
+// A number as Python passes it to tensor operators: a 0-dim "wrapped number" tensor. Type
+// promotion treats it like a Scalar, and autograd names the nodes as PyTorch does (AddBackward0).
+inline at::Tensor wrapped(Scalar s) {
+  auto t = at::scalar_to_tensor(to_scalar(s));
+  t.unsafeGetTensorImpl()->set_wrapped_number(true);
+  return t;
 }
 
 inline c10::optional<at::ScalarType> opt_dtype(int32_t dtype) {

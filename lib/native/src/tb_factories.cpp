@@ -1,7 +1,7 @@
 // Factory functions: constant fills, ranges, random sampling and generators.
 #include "tb_common.h"
 
-#define TB_OPTS tb::options(dtype, device_type, device_index, requires_grad != 0)
+#define TB_OPTS tb::options(dtype, device_type, device_index)
 #define TB_FACTORY_ARGS int32_t dtype, int32_t device_type, int32_t device_index, int32_t requires_grad
 
 typedef at::Generator* tb_generator;
@@ -11,67 +11,63 @@ c10::optional<at::Generator> gen(tb_generator g) {
   if (!g) return c10::nullopt;
   return *g;
 }
-// Random factories honour requires_grad after sampling (sampling itself is not differentiable).
-at::Tensor finish(at::Tensor t, int32_t requires_grad) {
-  if (requires_grad) t.requires_grad_(true);
-  return t;
-}
-at::TensorOptions opts_no_grad(int32_t dtype, int32_t device_type, int32_t device_index) {
-  return tb::options(dtype, device_type, device_index, false);
+using tb::with_grad;
+at::TensorOptions like(tb_tensor t, int32_t dtype, int32_t device_type, int32_t device_index) {
+  return like(t, dtype, device_type, device_index);
 }
 }  // namespace
 
-TB_API tb_tensor tb_zeros(const int64_t* shape, int32_t ndim, TB_FACTORY_ARGS) { TB_TENSOR(at::zeros(tb::dims(shape, ndim), TB_OPTS)) }
-TB_API tb_tensor tb_ones(const int64_t* shape, int32_t ndim, TB_FACTORY_ARGS) { TB_TENSOR(at::ones(tb::dims(shape, ndim), TB_OPTS)) }
-TB_API tb_tensor tb_empty(const int64_t* shape, int32_t ndim, TB_FACTORY_ARGS) { TB_TENSOR(at::empty(tb::dims(shape, ndim), TB_OPTS)) }
+TB_API tb_tensor tb_zeros(const int64_t* shape, int32_t ndim, TB_FACTORY_ARGS) { TB_TENSOR(with_grad(at::zeros(tb::dims(shape, ndim), TB_OPTS), requires_grad)) }
+TB_API tb_tensor tb_ones(const int64_t* shape, int32_t ndim, TB_FACTORY_ARGS) { TB_TENSOR(with_grad(at::ones(tb::dims(shape, ndim), TB_OPTS), requires_grad)) }
+TB_API tb_tensor tb_empty(const int64_t* shape, int32_t ndim, TB_FACTORY_ARGS) { TB_TENSOR(with_grad(at::empty(tb::dims(shape, ndim), TB_OPTS), requires_grad)) }
 TB_API tb_tensor tb_full(const int64_t* shape, int32_t ndim, tb::Scalar value, TB_FACTORY_ARGS) {
-  TB_TENSOR(at::full(tb::dims(shape, ndim), tb::to_scalar(value), TB_OPTS))
+  TB_TENSOR(with_grad(at::full(tb::dims(shape, ndim), tb::to_scalar(value), TB_OPTS), requires_grad))
 }
-TB_API tb_tensor tb_eye(int64_t n, int64_t m, TB_FACTORY_ARGS) { TB_TENSOR(at::eye(n, m, TB_OPTS)) }
+TB_API tb_tensor tb_eye(int64_t n, int64_t m, TB_FACTORY_ARGS) { TB_TENSOR(with_grad(at::eye(n, m, TB_OPTS), requires_grad)) }
 TB_API tb_tensor tb_arange(tb::Scalar start, tb::Scalar end, tb::Scalar step, TB_FACTORY_ARGS) {
-  TB_TENSOR(at::arange(tb::to_scalar(start), tb::to_scalar(end), tb::to_scalar(step), TB_OPTS))
+  TB_TENSOR(with_grad(at::arange(tb::to_scalar(start), tb::to_scalar(end), tb::to_scalar(step), TB_OPTS), requires_grad))
 }
 TB_API tb_tensor tb_linspace(double start, double end, int64_t steps, TB_FACTORY_ARGS) {
-  TB_TENSOR(at::linspace(start, end, steps, TB_OPTS))
+  TB_TENSOR(with_grad(at::linspace(start, end, steps, TB_OPTS), requires_grad))
 }
 TB_API tb_tensor tb_logspace(double start, double end, int64_t steps, double base, TB_FACTORY_ARGS) {
-  TB_TENSOR(at::logspace(start, end, steps, base, TB_OPTS))
+  TB_TENSOR(with_grad(at::logspace(start, end, steps, base, TB_OPTS), requires_grad))
 }
 
 TB_API tb_tensor tb_zeros_like(tb_tensor t, TB_FACTORY_ARGS) {
-  TB_TENSOR(at::zeros_like(*t, tb::options(dtype >= 0 ? dtype : (int32_t)t->scalar_type(), device_type, device_index, requires_grad != 0)))
+  TB_TENSOR(with_grad(at::zeros_like(*t, like(t, dtype, device_type, device_index)), requires_grad))
 }
 TB_API tb_tensor tb_ones_like(tb_tensor t, TB_FACTORY_ARGS) {
-  TB_TENSOR(at::ones_like(*t, tb::options(dtype >= 0 ? dtype : (int32_t)t->scalar_type(), device_type, device_index, requires_grad != 0)))
+  TB_TENSOR(with_grad(at::ones_like(*t, like(t, dtype, device_type, device_index)), requires_grad))
 }
 TB_API tb_tensor tb_empty_like(tb_tensor t, TB_FACTORY_ARGS) {
-  TB_TENSOR(at::empty_like(*t, tb::options(dtype >= 0 ? dtype : (int32_t)t->scalar_type(), device_type, device_index, requires_grad != 0)))
+  TB_TENSOR(with_grad(at::empty_like(*t, like(t, dtype, device_type, device_index)), requires_grad))
 }
 TB_API tb_tensor tb_full_like(tb_tensor t, tb::Scalar value, TB_FACTORY_ARGS) {
-  TB_TENSOR(at::full_like(*t, tb::to_scalar(value), tb::options(dtype >= 0 ? dtype : (int32_t)t->scalar_type(), device_type, device_index, requires_grad != 0)))
+  TB_TENSOR(with_grad(at::full_like(*t, tb::to_scalar(value), like(t, dtype, device_type, device_index)), requires_grad))
 }
 TB_API tb_tensor tb_rand_like(tb_tensor t, TB_FACTORY_ARGS) {
-  TB_TENSOR(finish(at::rand_like(*t, opts_no_grad(dtype >= 0 ? dtype : (int32_t)t->scalar_type(), device_type, device_index)), requires_grad))
+  TB_TENSOR(with_grad(at::rand_like(*t, like(t, dtype, device_type, device_index)), requires_grad))
 }
 TB_API tb_tensor tb_randn_like(tb_tensor t, TB_FACTORY_ARGS) {
-  TB_TENSOR(finish(at::randn_like(*t, opts_no_grad(dtype >= 0 ? dtype : (int32_t)t->scalar_type(), device_type, device_index)), requires_grad))
+  TB_TENSOR(with_grad(at::randn_like(*t, like(t, dtype, device_type, device_index)), requires_grad))
 }
 
 // Random sampling.
 TB_API tb_tensor tb_rand(const int64_t* shape, int32_t ndim, tb_generator g, TB_FACTORY_ARGS) {
-  TB_TENSOR(finish(at::rand(tb::dims(shape, ndim), gen(g), opts_no_grad(dtype, device_type, device_index)), requires_grad))
+  TB_TENSOR(with_grad(at::rand(tb::dims(shape, ndim), gen(g), tb::options(dtype, device_type, device_index)), requires_grad))
 }
 TB_API tb_tensor tb_randn(const int64_t* shape, int32_t ndim, tb_generator g, TB_FACTORY_ARGS) {
-  TB_TENSOR(finish(at::randn(tb::dims(shape, ndim), gen(g), opts_no_grad(dtype, device_type, device_index)), requires_grad))
+  TB_TENSOR(with_grad(at::randn(tb::dims(shape, ndim), gen(g), tb::options(dtype, device_type, device_index)), requires_grad))
 }
 TB_API tb_tensor tb_randint(int64_t low, int64_t high, const int64_t* shape, int32_t ndim, tb_generator g, TB_FACTORY_ARGS) {
-  TB_TENSOR(finish(at::randint(low, high, tb::dims(shape, ndim), gen(g), opts_no_grad(dtype < 0 ? (int32_t)at::kLong : dtype, device_type, device_index)), requires_grad))
+  TB_TENSOR(with_grad(at::randint(low, high, tb::dims(shape, ndim), gen(g), tb::options(dtype < 0 ? (int32_t)at::kLong : dtype, device_type, device_index)), requires_grad))
 }
 TB_API tb_tensor tb_randperm(int64_t n, tb_generator g, TB_FACTORY_ARGS) {
-  TB_TENSOR(finish(at::randperm(n, gen(g), opts_no_grad(dtype < 0 ? (int32_t)at::kLong : dtype, device_type, device_index)), requires_grad))
+  TB_TENSOR(with_grad(at::randperm(n, gen(g), tb::options(dtype < 0 ? (int32_t)at::kLong : dtype, device_type, device_index)), requires_grad))
 }
 TB_API tb_tensor tb_normal(double mean, double std, const int64_t* shape, int32_t ndim, tb_generator g, TB_FACTORY_ARGS) {
-  TB_TENSOR(finish(at::normal(mean, std, tb::dims(shape, ndim), gen(g), opts_no_grad(dtype, device_type, device_index)), requires_grad))
+  TB_TENSOR(with_grad(at::normal(mean, std, tb::dims(shape, ndim), gen(g), tb::options(dtype, device_type, device_index)), requires_grad))
 }
 TB_API tb_tensor tb_bernoulli(tb_tensor probs, tb_generator g) { TB_TENSOR(at::bernoulli(*probs, gen(g))) }
 TB_API tb_tensor tb_multinomial(tb_tensor probs, int64_t num_samples, int32_t replacement, tb_generator g) {

@@ -16,6 +16,8 @@
   TB_API int32_t tb_##name(tb_tensor a, tb::Scalar s) { TB_STATUS(stmt) }
 
 #define S tb::to_scalar(s)
+// Numbers on the right of +, -, *, /, % go in as wrapped-number tensors, as from Python.
+#define W tb::wrapped(s)
 
 // Unary functions and their in-place forms.
 #define UNARY_PAIR(name) UNARY(name, a->name()) UNARY_(name##_, a->name##_())
@@ -61,25 +63,25 @@ TB_API tb_tensor tb_round_decimals(tb_tensor a, int64_t decimals) { TB_TENSOR(at
 
 // Arithmetic.
 TB_API tb_tensor tb_add(tb_tensor a, tb_tensor b, tb::Scalar alpha) { TB_TENSOR(at::add(*a, *b, tb::to_scalar(alpha))) }
-TB_API tb_tensor tb_add_scalar(tb_tensor a, tb::Scalar s, tb::Scalar alpha) { TB_TENSOR(at::add(*a, S, tb::to_scalar(alpha))) }
+TB_API tb_tensor tb_add_scalar(tb_tensor a, tb::Scalar s, tb::Scalar alpha) { TB_TENSOR(at::add(*a, W, tb::to_scalar(alpha))) }
 TB_API int32_t tb_add_(tb_tensor a, tb_tensor b, tb::Scalar alpha) { TB_STATUS(a->add_(*b, tb::to_scalar(alpha))) }
 TB_API int32_t tb_add_scalar_(tb_tensor a, tb::Scalar s, tb::Scalar alpha) { TB_STATUS(a->add_(S, tb::to_scalar(alpha))) }
 TB_API tb_tensor tb_sub(tb_tensor a, tb_tensor b, tb::Scalar alpha) { TB_TENSOR(at::sub(*a, *b, tb::to_scalar(alpha))) }
-TB_API tb_tensor tb_sub_scalar(tb_tensor a, tb::Scalar s, tb::Scalar alpha) { TB_TENSOR(at::sub(*a, S, tb::to_scalar(alpha))) }
+TB_API tb_tensor tb_sub_scalar(tb_tensor a, tb::Scalar s, tb::Scalar alpha) { TB_TENSOR(at::sub(*a, W, tb::to_scalar(alpha))) }
 TB_API tb_tensor tb_rsub_scalar(tb_tensor a, tb::Scalar s) { TB_TENSOR(at::rsub(*a, S)) }
 TB_API int32_t tb_sub_(tb_tensor a, tb_tensor b, tb::Scalar alpha) { TB_STATUS(a->sub_(*b, tb::to_scalar(alpha))) }
 TB_API int32_t tb_sub_scalar_(tb_tensor a, tb::Scalar s, tb::Scalar alpha) { TB_STATUS(a->sub_(S, tb::to_scalar(alpha))) }
 BINARY(mul, at::mul(*a, *b))
-BINARY_S(mul_scalar, at::mul(*a, S))
+BINARY_S(mul_scalar, at::mul(*a, W))
 BINARY_(mul_, a->mul_(*b))
 BINARY_S_(mul_scalar_, a->mul_(S))
 BINARY(div, at::div(*a, *b))
-BINARY_S(div_scalar, at::div(*a, S))
+BINARY_S(div_scalar, at::div(*a, W))
 BINARY_(div_, a->div_(*b))
 BINARY_S_(div_scalar_, a->div_(S))
 TB_API tb_tensor tb_div_mode(tb_tensor a, tb_tensor b, const char* mode) { TB_TENSOR(at::div(*a, *b, c10::string_view(mode))) }
 BINARY(remainder, at::remainder(*a, *b))
-BINARY_S(remainder_scalar, at::remainder(*a, S))
+BINARY_S(remainder_scalar, at::remainder(*a, W))
 BINARY(fmod, at::fmod(*a, *b))
 BINARY_S(fmod_scalar, at::fmod(*a, S))
 BINARY(floor_divide, at::floor_divide(*a, *b))
