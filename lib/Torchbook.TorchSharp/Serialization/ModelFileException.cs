@@ -31,12 +31,19 @@ public class ModelFileException : IOException
 /// </summary>
 public sealed class UnsafePickleException : ModelFileException
 {
-    /// <summary>Creates the exception for a refused global or opcode.</summary>
-    public UnsafePickleException(string file, string refused, string problem)
-        : base(file, problem)
+    readonly string _message;
+
+    /// <summary>Creates the exception for a refused global or opcode; <paramref name="message"/>
+    /// is the whole message and names the file itself.</summary>
+    public UnsafePickleException(string file, string refused, string message)
+        : base(file, message)
     {
         Refused = refused;
+        _message = message;
     }
+
+    /// <inheritdoc/>
+    public override string Message => _message;
 
     /// <summary>What was refused, e.g. <c>os.system</c> or an opcode name.</summary>
     public string Refused { get; }

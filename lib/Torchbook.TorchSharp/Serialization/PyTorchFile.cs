@@ -91,14 +91,14 @@ public static class PyTorchFile
 
         var result = new OrderedDictionary<string, RawTensor>(StringComparer.Ordinal);
         var nonTensors = new List<string>();
-        foreach (DictionaryEntry e in items)
+        foreach (DictionaryEntry e in Entries(items))
         {
             if (e.Key is string name && e.Value is RawTensor t) result.Add(name, t);
             else nonTensors.Add(e.Key?.ToString() ?? "None");
         }
         if (nonTensors.Count > 0)
         {
-            var candidates = items.Cast<DictionaryEntry>()
+            var candidates = Entries(items)
                 .Where(e => e.Value is IDictionary d && d.Count > 0 && d.Values.Cast<object?>().All(v => v is RawTensor))
                 .Select(e => $"'{e.Key}'").ToList();
             string hint = entry is null && candidates.Count > 0
@@ -110,6 +110,16 @@ public static class PyTorchFile
                 $"{(nonTensors.Count == 1 ? "is not a tensor" : "are not tensors")} (or not named by strings).{hint}");
         }
         return result;
+    }
+
+    /// <summary>The entries of a non-generic dictionary (its IEnumerable yields KeyValuePairs for
+    /// generic dictionaries, so enumerate through IDictionaryEnumerator).</summary>
+    static List<DictionaryEntry> Entries(IDictionary dict)
+    {
+        var entries = new List<DictionaryEntry>(dict.Count);
+        IDictionaryEnumerator e = dict.GetEnumerator();
+        while (e.MoveNext()) entries.Add(e.Entry);
+        return entries;
     }
 
     static OrderedDictionary<string, RawTensor> CopyStateDict(IEnumerable<KeyValuePair<string, RawTensor>> stateDict)

@@ -134,7 +134,7 @@ sealed class RestrictedUnpickler
 
                 case NEWOBJ: case NEWOBJ_EX: case INST: case OBJ: case EXT1: case EXT2: case EXT4:
                     throw new UnsafePickleException(_file, NameOf(op),
-                        $"refusing to load it: its pickle uses {NameOf(op)} to build an arbitrary Python object " +
+                        $"refusing to load {_file}: its pickle uses {NameOf(op)} to build an arbitrary Python object " +
                         "(torch.save never writes that for tensors); only tensors and plain collections are allowed.");
                 default:
                     throw new ModelFileException(_file,
@@ -160,7 +160,7 @@ sealed class RestrictedUnpickler
         if (module == "torch" && TorchStorageTypes.FromClassName(name) is ScalarType storageType)
             return new PickleGlobal(qualified, AllowedGlobal.StorageClass, storageType);
         throw new UnsafePickleException(_file, qualified,
-            $"refusing to load '{qualified}' from {Path.GetFileName(_file)}: only tensors and plain collections are allowed " +
+            $"refusing to load '{qualified}' from {_file}: only tensors and plain collections are allowed " +
             "(a pickle that names other Python functions or classes could run code, so it is not read at all).");
     }
 
@@ -199,7 +199,7 @@ sealed class RestrictedUnpickler
                 return data;
             case AllowedGlobal.StorageClass:
                 throw new UnsafePickleException(_file, global.QualifiedName,
-                    $"refusing to load it: its pickle calls {global.QualifiedName} directly, which torch.save never does; " +
+                    $"refusing to load {_file}: its pickle calls {global.QualifiedName} directly, which torch.save never does; " +
                     "only tensors and plain collections are allowed.");
             default:
                 throw Corrupt($"{global.QualifiedName} called with {a.Length} arguments");
@@ -418,7 +418,7 @@ sealed class RestrictedUnpickler
             : throw Corrupt("a memo index that is not a number");
 
     static object Normalize(BigInteger value) =>
-        value >= long.MinValue && value <= long.MaxValue ? (long)value : value;
+        value >= long.MinValue && value <= long.MaxValue ? (object)(long)value : value;
 
     static string Describe(object? value) => value switch
     {
