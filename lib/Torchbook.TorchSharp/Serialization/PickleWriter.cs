@@ -17,6 +17,9 @@ sealed class PickleWriter
 {
     static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
+    /// <summary>Deepest nesting of containers written (the writer recurses).</summary>
+    const int MaxDepth = 1000;
+
     readonly MemoryStream _out = new();
     readonly Dictionary<RawTensor, int> _tensorMemo = new(ReferenceEqualityComparer.Instance);
     readonly HashSet<object> _open = new(ReferenceEqualityComparer.Instance);
@@ -67,6 +70,8 @@ sealed class PickleWriter
     {
         if (!_open.Add(container))
             throw new ArgumentException($"The value at {path} contains itself; cyclic structures cannot be saved.");
+        if (_open.Count > MaxDepth)
+            throw new ArgumentException($"The value at {path} is nested more than {MaxDepth} levels deep.");
         save();
         _open.Remove(container);
     }

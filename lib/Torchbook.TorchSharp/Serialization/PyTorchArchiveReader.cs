@@ -110,17 +110,17 @@ sealed class PyTorchArchiveReader
         };
     }
 
-    static byte[] ReadEntry(ZipArchiveEntry entry, string file, long limit)
+    static byte[] ReadEntry(ZipArchiveEntry entry, string file, long limit, long? count = null)
     {
-        if (entry.Length > limit)
+        if (count is null && entry.Length > limit)
             throw new ModelFileException(file, $"zip entry {entry.FullName} is {entry.Length} bytes, more than the {limit} expected.");
-        var bytes = new byte[entry.Length];
+        var bytes = new byte[count ?? entry.Length];
         try
         {
             using Stream s = entry.Open();
             s.ReadExactly(bytes);
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or NotSupportedException)
         {
             throw new ModelFileException(file, $"zip entry {entry.FullName} cannot be read ({e.Message}): the file is truncated or corrupt.", inner: e);
         }
@@ -177,8 +177,8 @@ sealed class PyTorchArchiveReader
             throw new ModelFileException(_file,
                 $"storage record {name} holds {entry.Length} bytes but the pickle declares {storage.Numel} {storage.DType} elements ({needed} bytes).",
                 tensorPath);
-        byte[] bytes = ReadEntry(entry, _file, Array.MaxLength);
-        if (bytes.Length != needed) Array.Resize(ref bytes, (int)needed);
+        // Only the declared bytes: a record claiming more (a compressed bomb) is never inflated past them.
+        byte[] bytes = ReadEntry(entry, _file, Array.MaxLength, needed);
         if (_bigEndian) SwapBytes(bytes, storage.DType is ScalarType.ComplexFloat32 or ScalarType.ComplexFloat64 ? elementSize / 2 : elementSize);
         _storageBytes[storage.Key] = bytes;
         return bytes;

@@ -23,6 +23,12 @@ sealed class RestrictedUnpickler
 {
     static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
+    /// <summary>Deepest nesting of tuples accepted in a dict key.</summary>
+    const int MaxKeyDepth = 32;
+
+    /// <summary>Longest decimal integer accepted in text opcodes (Python's own default limit).</summary>
+    const int MaxDecimalDigits = 4300;
+
     readonly byte[] _data;
     readonly string _file;
     readonly string _entry;
@@ -308,10 +314,23 @@ sealed class RestrictedUnpickler
                 null => throw new ModelFileException(_file, $"{_entry} has a dict with the key None, which .NET dictionaries cannot hold."),
                 PendingTensor or List<object?> or Dictionary<object, object?> or OrderedDictionary<object, object?> =>
                     throw Corrupt($"a dict keyed by {Describe(items[i])}"),
+                object?[] tuple when TupleDepth(tuple, 0) > MaxKeyDepth =>
+                    throw Corrupt($"a dict key of tuples nested more than {MaxKeyDepth} deep"),
                 object k => k,
             };
             dict[key] = items[i + 1];
         }
+    }
+
+    /// <summary>How deep tuples nest, counting no further than just past the limit (so that a
+    /// hostile key cannot make hashing recurse without bound).</summary>
+    static int TupleDepth(object?[] tuple, int depth)
+    {
+        if (depth > MaxKeyDepth) return depth;
+        int deepest = depth + 1;
+        foreach (object? item in tuple)
+            if (item is object?[] inner) deepest = Math.Max(deepest, TupleDepth(inner, depth + 1));
+        return deepest;
     }
 
     List<object?> ListAt(object? target) =>
@@ -398,6 +417,7 @@ sealed class RestrictedUnpickler
 
     object ParseTextLong(ReadOnlySpan<byte> line)
     {
+        if (line.Length > MaxDecimalDigits + 2) throw Corrupt($"a decimal integer of more than {MaxDecimalDigits} digits");
         string text = Encoding.ASCII.GetString(line).TrimEnd('L');
         if (!BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out BigInteger value))
             throw Corrupt($"'{text}' is not an integer");

@@ -73,4 +73,24 @@ public class HostilePickleTests
         var e = Assert.Throws<UnsafePickleException>(() => PyTorchFile.ReadObject(new MemoryStream(zip), "evil.pth"));
         Assert.Equal("torch.FloatStorage", e.Refused);
     }
+
+    [Fact]
+    public void Deeply_nested_tuple_keys_are_refused_instead_of_overflowing_the_stack()
+    {
+        var pickle = new PickleBuilder().Op('}').Op(')');
+        for (int i = 0; i < 100_000; i++) pickle.Op((byte)0x85); // TUPLE1
+        byte[] bytes = pickle.Str("value").Op('s').Stop();
+        var e = Assert.Throws<ModelFileException>(() => PyTorchFile.ReadObject(new MemoryStream(CraftedZip.Make(("data.pkl", bytes))), "deep.pth"));
+        Assert.Contains("nested more than 32 deep", e.Message);
+    }
+
+    [Fact]
+    public void Huge_decimal_integers_are_refused()
+    {
+        var pickle = new PickleBuilder().Op('L');
+        byte[] digits = System.Text.Encoding.ASCII.GetBytes(new string('9', 100_000) + "L\n");
+        byte[] bytes = pickle.Unfinished().Concat(digits).Concat(new byte[] { (byte)'.' }).ToArray();
+        var e = Assert.Throws<ModelFileException>(() => PyTorchFile.ReadObject(new MemoryStream(CraftedZip.Make(("data.pkl", bytes))), "big.pth"));
+        Assert.Contains("more than 4300 digits", e.Message);
+    }
 }
