@@ -119,6 +119,20 @@ public class PyTorchRoundTripTests
     }
 
     [Fact]
+    public void Records_carry_the_standard_CRC_32()
+    {
+        // CRC-32 of "123456789" is the standard check value 0xCBF43926.
+        var state = new OrderedDictionary<string, RawTensor> { ["w"] = RawTensor.Create("123456789"u8.ToArray()) };
+        byte[] file = ToBytes(state);
+        byte[] name = "archive/data/0"u8.ToArray();
+        int header = file.AsSpan().IndexOf(name) - 30;
+        int dataStart = header + 30 + name.Length + BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(header + 28));
+        Assert.Equal("123456789"u8.ToArray(), file[dataStart..(dataStart + 9)]);
+        Assert.Equal(0x08074b50u, BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(dataStart + 9)));
+        Assert.Equal(0xCBF43926u, BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(dataStart + 13)));
+    }
+
+    [Fact]
     public void The_archive_folder_is_named_after_the_file()
     {
         using var dir = new TempFolder();
