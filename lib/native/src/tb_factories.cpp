@@ -12,8 +12,9 @@ c10::optional<at::Generator> gen(tb_generator g) {
   return *g;
 }
 using tb::with_grad;
+// Options for the *_like factories: the source tensor's dtype unless another is given.
 at::TensorOptions like(tb_tensor t, int32_t dtype, int32_t device_type, int32_t device_index) {
-  return like(t, dtype, device_type, device_index);
+  return tb::options(dtype >= 0 ? dtype : (int32_t)t->scalar_type(), device_type, device_index);
 }
 }  // namespace
 

@@ -1,0 +1,41 @@
+// The C# half of the tensor benchmarks. Prints one JSON object of median timings (seconds per
+// operation) for the workloads that tests/bench/bench.py also measures, so run.sh can print ratios.
+using System.Diagnostics;
+using System.Text.Json;
+using TorchSharp;
+using static TorchSharp.torch;
+
+int threads = args.Length > 0 ? int.Parse(args[0]) : 1;
+set_num_threads(threads);
+var results = new Dictionary<string, double>();
+
+// Median over `rounds` rounds of `iterations` calls, after a warm-up round.
+static double Time(int rounds, int iterations, Action body)
+{
+    for (int i = 0; i < iterations; i++) body();
+    var samples = new double[rounds];
+    for (int r = 0; r < rounds; r++)
+    {
+        var sw = Stopwatch.StartNew();
+        for (int i = 0; i < iterations; i++) body();
+        samples[r] = sw.Elapsed.TotalSeconds / iterations;
+    }
+    Array.Sort(samples);
+    return samples[rounds / 2];
+}
+
+var x = rand(4);
+var y = rand(4);
+results["add_4"] = Time(15, 20_000, () => { using var r = x + y; });
+
+var a = randn(1024, 1024);
+var b = randn(1024, 1024);
+results["matmul_1024"] = Time(9, 5, () => { using var r = a.matmul(b); });
+
+var array = new float[1_000_000];
+new Random(0).NextSingle();
+for (int i = 0; i < array.Length; i++) array[i] = i * 0.5f;
+results["tensor_from_array_1m"] = Time(15, 50, () => { using var t = tensor(array); });
+results["from_array_1m"] = Time(15, 2_000, () => { using var t = from_array(array); });
+
+Console.WriteLine(JsonSerializer.Serialize(new { threads, libtorch = libtorch_version, results }));
