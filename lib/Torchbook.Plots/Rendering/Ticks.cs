@@ -1,0 +1,76 @@
+namespace Torchbook.Plots.Rendering;
+
+/// <summary>One tick on an axis: its data value, its label (empty for unlabelled minor ticks).</summary>
+internal readonly record struct Tick(double Value, string Label, bool Major);
+
+/// <summary>Chooses axis ranges and tick positions: 1-2-5 steps on linear axes, decades on log axes.</summary>
+internal static class Ticks
+{
+    /// <summary>The smallest "nice" step (1, 2 or 5 times a power of ten) at least as large as <paramref name="rough"/>.</summary>
+    public static double NiceStep(double rough)
+    {
+        if (!(rough > 0) || !double.IsFinite(rough)) return 1;
+        var exp = Math.Floor(Math.Log10(rough));
+        var pow = Math.Pow(10, exp);
+        var f = rough / pow;
+        double nice = f <= 1.0 + 1e-9 ? 1 : f <= 2.0 + 1e-9 ? 2 : f <= 5.0 + 1e-9 ? 5 : 10;
+        return nice * pow;
+    }
+
+    /// <summary>Linear ticks inside [min, max], about <paramref name="target"/> of them.</summary>
+    public static List<Tick> Linear(double min, double max, int target)
+    {
+        target = Math.Max(2, target);
+        var step = NiceStep((max - min) / target);
+        var first = Math.Ceiling(min / step - 1e-9) * step;
+        var values = new List<double>();
+        for (int i = 0; ; i++)
+        {
+            var v = first + i * step;
+            if (v > max + step * 1e-9 || i > 1000) break;
+            values.Add(Math.Abs(v) < step * 1e-9 ? 0 : v);
+        }
+        var largest = values.Count == 0 ? 0 : values.Max(Math.Abs);
+        return values.Select(v => new Tick(v, NumberFormat.Tick(v, step, largest), true)).ToList();
+    }
+
+    /// <summary>
+    /// Log ticks for [min, max] (both &gt; 0): labelled decades, unlabelled 2..9 minor ticks; when the
+    /// range spans less than about two decades, 2× and 5× ticks are labelled too.
+    /// </summary>
+    public static List<Tick> Log(double min, double max, int target)
+    {
+        var lo = (int)Math.Floor(Math.Log10(min) + 1e-9);
+        var hi = (int)Math.Ceiling(Math.Log10(max) - 1e-9);
+        var decades = Math.Max(1, hi - lo);
+        var ticks = new List<Tick>();
+        bool labelMinor = Math.Log10(max / min) < 2.2;
+        int every = Math.Max(1, (int)Math.Ceiling(decades / (double)Math.Max(2, target)));
+        for (int k = lo; k <= hi; k++)
+        {
+            var dec = Math.Pow(10, k);
+            if (dec >= min * (1 - 1e-9) && dec <= max * (1 + 1e-9))
+            {
+                bool labelled = (k - lo) % every == 0;
+                ticks.Add(new Tick(dec, labelled ? DecadeLabel(k, labelMinor) : "", labelled));
+            }
+            if (every > 2) continue; // too many decades for minor ticks to help
+            for (int m = 2; m <= 9; m++)
+            {
+                var v = m * dec;
+                if (v < min * (1 - 1e-9) || v > max * (1 + 1e-9)) continue;
+                bool lab = labelMinor && (m == 2 || m == 5);
+                ticks.Add(new Tick(v, lab ? Plain(v) : "", lab));
+            }
+        }
+        ticks.Sort((a, b) => a.Value.CompareTo(b.Value));
+        return ticks;
+    }
+
+    private static string DecadeLabel(int k, bool plain) =>
+        plain && k >= -4 && k <= 4 ? Plain(Math.Pow(10, k)) : NumberFormat.PowerOfTen(k);
+
+    private static string Plain(double v) =>
+        v >= 1 ? v.ToString("0", System.Globalization.CultureInfo.InvariantCulture)
+               : v.ToString("0.#########", System.Globalization.CultureInfo.InvariantCulture);
+}
