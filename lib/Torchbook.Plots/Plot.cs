@@ -186,3 +186,194 @@ public static partial class Plot
         return chart;
     }
 }
+
+public static partial class Plot
+{
+    /// <summary>Bars with one value per category (like <c>plt.bar(categories, values)</c>).</summary>
+    /// <param name="categories">Category labels along the x axis, e.g. class names.</param>
+    /// <param name="values">One value per category.</param>
+    public static BarChart Bar<T>(IEnumerable<string> categories, IEnumerable<T> values, string? title = null,
+        string? xTitle = null, string? yTitle = null, string? color = null, int width = 640, int height = 400)
+        where T : INumberBase<T>
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        var v = Data.NonEmpty(values, "values", "Plot.Bar");
+        var chart = new BarChart(categories, title, xTitle, yTitle, width, height);
+        chart.AddBars(v, null, color);
+        return chart;
+    }
+
+    /// <summary>Grouped bars: one bar per (name, values) pair in each category, with a legend.</summary>
+    public static BarChart Bars<T>(IEnumerable<string> categories, IEnumerable<(string Name, IEnumerable<T> Values)> groups,
+        string? title = null, string? xTitle = null, string? yTitle = null, int width = 640, int height = 400)
+        where T : INumberBase<T>
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var chart = new BarChart(categories, title, xTitle, yTitle, width, height);
+        foreach (var (name, values) in groups) chart.AddBars(Data.NonEmpty(values, $"values of \"{name}\"", "Plot.Bars"), name);
+        if (chart.Groups.Count == 0) throw new ArgumentException("Plot.Bars: no groups given; pass at least one (name, values) pair.", nameof(groups));
+        return chart;
+    }
+}
+
+public static partial class Plot
+{
+    /// <summary>
+    /// A heatmap of <paramref name="values"/>[row, column] with a colour bar (like <c>plt.imshow</c>).
+    /// For a spectrogram pass <c>xValues</c> = frame times in seconds, <c>yValues</c> = bin frequencies,
+    /// <c>originBottom: true</c> and <c>colorMap: ColorMap.Magma</c> (or use <see cref="Spectrogram(double[,], double, double, IReadOnlyList{double}?, string?, string, string, int, int)"/>).
+    /// </summary>
+    /// <param name="values">The grid: values[row, column].</param>
+    /// <param name="xLabels">A label per column (categories).</param>
+    /// <param name="yLabels">A label per row (categories).</param>
+    /// <param name="xValues">A numeric coordinate per column (e.g. seconds).</param>
+    /// <param name="yValues">A numeric coordinate per row (e.g. Hz).</param>
+    /// <param name="originBottom">Draw row 0 at the bottom (graphs, spectrograms) instead of the top (matrices).</param>
+    /// <param name="annotate">Write each value in its cell.</param>
+    /// <param name="colorBarTitle">Title beside the colour bar, e.g. "dB".</param>
+    /// <param name="min">Value for the lowest colour (default: smallest value).</param>
+    /// <param name="max">Value for the highest colour (default: largest value).</param>
+    public static Heatmap Heatmap(double[,] values, string? title = null, string? xTitle = null, string? yTitle = null,
+        IReadOnlyList<string>? xLabels = null, IReadOnlyList<string>? yLabels = null,
+        IReadOnlyList<double>? xValues = null, IReadOnlyList<double>? yValues = null,
+        ColorMap colorMap = ColorMap.Viridis, bool originBottom = false, bool annotate = false, string? colorBarTitle = null,
+        double? min = null, double? max = null, int width = 640, int height = 440)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var h = new Heatmap(values, title, width, height)
+        {
+            XTitle = xTitle, YTitle = yTitle, XLabels = xLabels, YLabels = yLabels, XValues = xValues, YValues = yValues,
+            ColorMap = colorMap, Origin = originBottom ? HeatmapOrigin.Bottom : HeatmapOrigin.Top, Annotate = annotate,
+            ColorBarTitle = colorBarTitle, Min = min, Max = max,
+        };
+        h.ToSvg(); // validates label and coordinate lengths now, with a clear message, rather than at display time
+        return h;
+    }
+
+    /// <inheritdoc cref="Heatmap(double[,], string?, string?, string?, IReadOnlyList{string}?, IReadOnlyList{string}?, IReadOnlyList{double}?, IReadOnlyList{double}?, ColorMap, bool, bool, string?, double?, double?, int, int)"/>
+    public static Heatmap Heatmap(float[,] values, string? title = null, string? xTitle = null, string? yTitle = null,
+        IReadOnlyList<string>? xLabels = null, IReadOnlyList<string>? yLabels = null,
+        IReadOnlyList<double>? xValues = null, IReadOnlyList<double>? yValues = null,
+        ColorMap colorMap = ColorMap.Viridis, bool originBottom = false, bool annotate = false, string? colorBarTitle = null,
+        double? min = null, double? max = null, int width = 640, int height = 440) =>
+        Heatmap(Matrices.ToDouble(values), title, xTitle, yTitle, xLabels, yLabels, xValues, yValues, colorMap, originBottom,
+            annotate, colorBarTitle, min, max, width, height);
+
+    /// <summary>A heatmap from a flat row-major array (e.g. a tensor's data) of <paramref name="rows"/> x <paramref name="columns"/> values.</summary>
+    public static Heatmap Heatmap<T>(IReadOnlyList<T> values, int rows, int columns, string? title = null, string? xTitle = null,
+        string? yTitle = null, IReadOnlyList<string>? xLabels = null, IReadOnlyList<string>? yLabels = null,
+        IReadOnlyList<double>? xValues = null, IReadOnlyList<double>? yValues = null,
+        ColorMap colorMap = ColorMap.Viridis, bool originBottom = false, bool annotate = false, string? colorBarTitle = null,
+        double? min = null, double? max = null, int width = 640, int height = 440) where T : INumberBase<T> =>
+        Heatmap(Matrices.FromFlat(values, rows, columns, "Plot.Heatmap"), title, xTitle, yTitle, xLabels, yLabels, xValues, yValues,
+            colorMap, originBottom, annotate, colorBarTitle, min, max, width, height);
+
+    /// <summary>
+    /// A spectrogram: <paramref name="values"/>[frequency bin, frame] with time in seconds along x
+    /// (frame k at k * <paramref name="hopLength"/> / <paramref name="sampleRate"/>), low frequencies at the bottom.
+    /// </summary>
+    /// <param name="values">Power or dB values, [bin, frame] as torchaudio's (mel) spectrogram gives them.</param>
+    /// <param name="sampleRate">Samples per second of the audio.</param>
+    /// <param name="hopLength">Samples between frames.</param>
+    /// <param name="binFrequencies">Centre frequency of each bin in Hz; null labels the axis with bin numbers ("mel bin").</param>
+    public static Heatmap Spectrogram(double[,] values, double sampleRate, double hopLength, IReadOnlyList<double>? binFrequencies = null,
+        string? title = null, string colorBarTitle = "dB", string yTitle = "", int width = 640, int height = 360)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (!(sampleRate > 0) || !(hopLength > 0))
+            throw new ArgumentException($"Plot.Spectrogram: sampleRate and hopLength must be positive; received {sampleRate} and {hopLength}.");
+        var times = Enumerable.Range(0, values.GetLength(1)).Select(k => k * hopLength / sampleRate).ToArray();
+        return Heatmap(values, title, "time (s)", yTitle.Length > 0 ? yTitle : binFrequencies is null ? "mel bin" : "frequency (Hz)",
+            xValues: times, yValues: binFrequencies, colorMap: ColorMap.Magma, originBottom: true, colorBarTitle: colorBarTitle,
+            width: width, height: height);
+    }
+
+    /// <summary>
+    /// A confusion matrix: counts[true class, predicted class] with the class names on both axes and the
+    /// count in every cell. <paramref name="normalize"/> shows each row as fractions of that class's total.
+    /// </summary>
+    public static Heatmap ConfusionMatrix(int[,] counts, IReadOnlyList<string>? classNames = null, bool normalize = false,
+        string? title = "Confusion matrix", ColorMap colorMap = ColorMap.Blues, int width = 560, int height = 500) =>
+        ConfusionMatrix(Matrices.ToDouble(counts), classNames, normalize, title, colorMap, width, height);
+
+    /// <inheritdoc cref="ConfusionMatrix(int[,], IReadOnlyList{string}?, bool, string?, ColorMap, int, int)"/>
+    public static Heatmap ConfusionMatrix(long[,] counts, IReadOnlyList<string>? classNames = null, bool normalize = false,
+        string? title = "Confusion matrix", ColorMap colorMap = ColorMap.Blues, int width = 560, int height = 500) =>
+        ConfusionMatrix(Matrices.ToDouble(counts), classNames, normalize, title, colorMap, width, height);
+
+    /// <summary>A confusion matrix counted from true and predicted class indices (one pair per example).</summary>
+    public static Heatmap ConfusionMatrix(IEnumerable<int> actual, IEnumerable<int> predicted, IReadOnlyList<string>? classNames = null,
+        bool normalize = false, string? title = "Confusion matrix", ColorMap colorMap = ColorMap.Blues, int width = 560, int height = 500)
+    {
+        ArgumentNullException.ThrowIfNull(actual); ArgumentNullException.ThrowIfNull(predicted);
+        var a = actual.ToArray(); var p = predicted.ToArray();
+        if (a.Length == 0) throw new ArgumentException("Plot.ConfusionMatrix: actual is empty; pass one true class index per example.", nameof(actual));
+        Data.CheckSameLength(a.Length, p.Length, "actual", "predicted", "Plot.ConfusionMatrix");
+        int bad = Array.FindIndex(a, v => v < 0);
+        if (bad < 0) bad = Array.FindIndex(p, v => v < 0);
+        if (bad >= 0) throw new ArgumentException($"Plot.ConfusionMatrix: class indices must be 0 or more; example {bad} has actual {a[bad]}, predicted {p[bad]}.");
+        int n = Math.Max(a.Max(), p.Max()) + 1;
+        if (classNames != null)
+        {
+            if (classNames.Count < n) throw new ArgumentException($"Plot.ConfusionMatrix: class index {n - 1} appears but only {classNames.Count} class names were given.", nameof(classNames));
+            n = classNames.Count;
+        }
+        var counts = new double[n, n];
+        for (int i = 0; i < a.Length; i++) counts[a[i], p[i]]++;
+        return ConfusionMatrix(counts, classNames, normalize, title, colorMap, width, height);
+    }
+
+    private static Heatmap ConfusionMatrix(double[,] counts, IReadOnlyList<string>? classNames, bool normalize, string? title,
+        ColorMap colorMap, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        int n = counts.GetLength(0);
+        if (n == 0 || n != counts.GetLength(1))
+            throw new ArgumentException($"Plot.ConfusionMatrix: counts must be square and non-empty (true classes x predicted classes); received {counts.GetLength(0)} x {counts.GetLength(1)}.", nameof(counts));
+        if (classNames != null && classNames.Count != n)
+            throw new ArgumentException($"Plot.ConfusionMatrix: {n} classes need {n} class names; received {classNames.Count}.", nameof(classNames));
+        var names = classNames ?? Enumerable.Range(0, n).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var values = counts;
+        if (normalize)
+        {
+            values = new double[n, n];
+            for (int r = 0; r < n; r++)
+            {
+                double total = 0;
+                for (int c = 0; c < n; c++) total += counts[r, c];
+                for (int c = 0; c < n; c++) values[r, c] = total > 0 ? counts[r, c] / total : 0;
+            }
+        }
+        return new Heatmap(values, title, width, height)
+        {
+            XLabels = names, YLabels = names, XTitle = "predicted", YTitle = "true", ColorMap = colorMap,
+            Annotate = true, SquareCells = true, Min = normalize ? 0 : null, Max = normalize ? 1 : null,
+            ValueFormat = normalize ? "0.00" : null, ColorBarTitle = normalize ? "fraction of true class" : "count",
+        };
+    }
+}
+
+/// <summary>Conversions to the double[,] grids charts use.</summary>
+internal static class Matrices
+{
+    public static double[,] ToDouble<T>(T[,] m) where T : INumberBase<T>
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        var r = new double[m.GetLength(0), m.GetLength(1)];
+        for (int i = 0; i < m.GetLength(0); i++)
+            for (int j = 0; j < m.GetLength(1); j++) r[i, j] = double.CreateSaturating(m[i, j]);
+        return r;
+    }
+
+    public static double[,] FromFlat<T>(IReadOnlyList<T> values, int rows, int columns, string caller) where T : INumberBase<T>
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (rows <= 0 || columns <= 0) throw new ArgumentException($"{caller}: rows and columns must be positive; received {rows} and {columns}.");
+        if (values.Count != (long)rows * columns)
+            throw new ArgumentException($"{caller}: {rows} rows x {columns} columns need {rows * columns} values (row-major); received {values.Count}.");
+        var r = new double[rows, columns];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < columns; j++) r[i, j] = double.CreateSaturating(values[i * columns + j]);
+        return r;
+    }
+}

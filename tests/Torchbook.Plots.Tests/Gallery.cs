@@ -41,4 +41,55 @@ internal static class Gallery
         var epochs = Enumerable.Range(1, 20).Select(e => (double)e);
         return Plot.Lines([("train", train), ("valid", valid)], x: epochs, title: "Loss per epoch", xTitle: "epoch", yTitle: "cross-entropy loss");
     }
+
+    public static readonly string[] FashionClasses =
+        ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
+
+    public static Heatmap ConfusionMatrix()
+    {
+        var rng = new Random(1);
+        var counts = new int[10, 10];
+        for (int r = 0; r < 10; r++)
+            for (int c = 0; c < 10; c++)
+                counts[r, c] = r == c ? 800 + rng.Next(180) : rng.Next(10) < 6 ? rng.Next(40) : 0;
+        counts[6, 0] = 120; counts[0, 6] = 95; counts[4, 2] = 77;
+        return Plot.ConfusionMatrix(counts, FashionClasses);
+    }
+
+    /// <summary>A synthetic mel spectrogram: 64 bins x 200 frames, a rising tone over noise.</summary>
+    public static Heatmap Spectrogram()
+    {
+        var rng = new Random(2);
+        var v = new double[64, 200];
+        for (int b = 0; b < 64; b++)
+            for (int f = 0; f < 200; f++)
+            {
+                double centre = 8 + f * 0.2;
+                v[b, f] = -80 + 10 * rng.NextDouble() + 70 * Math.Exp(-Math.Pow(b - centre, 2) / 4) + 40 * Math.Exp(-Math.Pow(b - 2 * centre, 2) / 6);
+            }
+        return Plot.Spectrogram(v, sampleRate: 16000, hopLength: 160, title: "Mel spectrogram");
+    }
+
+    public static BarChart ClassCounts() =>
+        Plot.Bar(FashionClasses, new[] { 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000 }.Select((n, i) => n - i * 310),
+            title: "Examples per class", yTitle: "examples");
+
+    public static XYChart Histogram()
+    {
+        var rng = new Random(3);
+        var values = Enumerable.Range(0, 5000).Select(_ => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble())).ToArray();
+        return Plot.Histogram(values, bins: 30, title: "Weights after init", xTitle: "weight");
+    }
+
+    public static XYChart ScatterClasses()
+    {
+        var rng = new Random(4);
+        var x = new List<double>(); var y = new List<double>(); var c = new List<int>();
+        for (int k = 0; k < 3; k++)
+            for (int i = 0; i < 60; i++)
+            {
+                x.Add(Math.Cos(k * 2.1) * 3 + rng.NextDouble() * 2); y.Add(Math.Sin(k * 2.1) * 3 + rng.NextDouble() * 2); c.Add(k);
+            }
+        return Plot.Scatter(x, y, classes: c, classNames: ["setosa", "versicolor", "virginica"], title: "Two features", xTitle: "feature 1", yTitle: "feature 2");
+    }
 }

@@ -13,6 +13,11 @@ public class GalleryTests
         {
             ["lr-finder"] = Gallery.LearningRateFinder(),
             ["training-curves"] = Gallery.TrainingCurves(),
+            ["confusion-matrix"] = Gallery.ConfusionMatrix(),
+            ["spectrogram"] = Gallery.Spectrogram(),
+            ["bar"] = Gallery.ClassCounts(),
+            ["histogram"] = Gallery.Histogram(),
+            ["scatter"] = Gallery.ScatterClasses(),
         };
         foreach (var (name, chart) in charts)
         {

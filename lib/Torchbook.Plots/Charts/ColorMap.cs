@@ -57,9 +57,12 @@ internal static class ColorMaps
     }
 
     /// <summary>Plotly's colorscale form: [[0, "#440154"], ..., [1, "#FDE725"]].</summary>
-    public static List<object[]> PlotlyScale(ColorMap map)
+    public static System.Text.Json.Nodes.JsonArray PlotlyScale(ColorMap map)
     {
         var a = Anchors[map];
-        return a.Select((c, i) => new object[] { Math.Round(i / (double)(a.Length - 1), 4), $"#{c.R:X2}{c.G:X2}{c.B:X2}" }).ToList();
+        var scale = new System.Text.Json.Nodes.JsonArray();
+        for (int i = 0; i < a.Length; i++)
+            scale.Add(new System.Text.Json.Nodes.JsonArray(Math.Round(i / (double)(a.Length - 1), 4), $"#{a[i].R:X2}{a[i].G:X2}{a[i].B:X2}"));
+        return scale;
     }
 }

@@ -106,7 +106,7 @@ public sealed partial class XYChart
         // Grid lines at the labelled ticks (minor log ticks fainter).
         s.Open("grid");
         // Minor grid lines only while they are few enough to help reading values.
-        bool xMinorGrid = xScreen.Count(t => t.Major) <= 5, yMinorGrid = yScreen.Count(t => t.Major) <= 5;
+        bool xMinorGrid = xScreen.Count <= 30, yMinorGrid = yScreen.Count <= 30;
         foreach (var t in xScreen) if (t.Major || xMinorGrid) s.Line(t.Position, top, t.Position, top + plotH, t.Major ? Frame.GridColor : "#f3f3f3", 1);
         foreach (var t in yScreen) if (t.Major || yMinorGrid) s.Line(left, t.Position, left + plotW, t.Position, t.Major ? Frame.GridColor : "#f3f3f3", 1);
         s.Close();
