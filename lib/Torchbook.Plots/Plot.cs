@@ -377,3 +377,43 @@ internal static class Matrices
         return r;
     }
 }
+
+public static partial class Plot
+{
+    /// <summary>Shows one image, optionally with a title (like <c>plt.imshow</c>).</summary>
+    public static ImageChart Image(Image image, string? title = null, int size = 0)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return new ImageChart([image], null, 1, title, size);
+    }
+
+    /// <summary>
+    /// Shows an image from raw pixels: floats in [0, 1] with <paramref name="shape"/> [C, H, W] (CHW, PyTorch's layout),
+    /// [H, W, C] (HWC) or [H, W] (grayscale); <paramref name="mean"/>/<paramref name="std"/> undo a Normalize transform.
+    /// </summary>
+    public static ImageChart Image(float[] pixels, int[] shape, ImageLayout layout = ImageLayout.CHW, float[]? mean = null,
+        float[]? std = null, string? title = null, int size = 0) =>
+        Image(Plots.Image.FromPixels(pixels, shape, layout, mean, std), title, size);
+
+    /// <inheritdoc cref="Image(float[], int[], ImageLayout, float[], float[], string?, int)"/>
+    public static ImageChart Image(float[] pixels, long[] shape, ImageLayout layout = ImageLayout.CHW, float[]? mean = null,
+        float[]? std = null, string? title = null, int size = 0) =>
+        Image(Plots.Image.FromPixels(pixels, shape, layout, mean, std), title, size);
+
+    /// <summary>Shows an image from bytes 0-255 with <paramref name="shape"/> as for the float version.</summary>
+    public static ImageChart Image(byte[] pixels, int[] shape, ImageLayout layout = ImageLayout.CHW, string? title = null, int size = 0) =>
+        Image(Plots.Image.FromPixels(pixels, shape, layout), title, size);
+
+    /// <summary>
+    /// A grid of images with a title over each one, e.g. a 3x3 gallery of samples with their class names:
+    /// <c>Plot.ImageGrid(images, titles: labels.Select(l => classes[l]), columns: 3)</c>.
+    /// </summary>
+    /// <param name="images">The images, filled in row by row.</param>
+    /// <param name="titles">One title per image (or null).</param>
+    /// <param name="columns">Images per row; 0 chooses about √n.</param>
+    /// <param name="title">A title over the whole grid.</param>
+    /// <param name="cellSize">Largest side of each image on screen in pixels; 0 chooses.</param>
+    public static ImageChart ImageGrid(IEnumerable<Image> images, IEnumerable<string?>? titles = null, int columns = 0,
+        string? title = null, int cellSize = 0) =>
+        new(images, titles, columns, title, cellSize);
+}
