@@ -123,7 +123,7 @@ public sealed class BarChart : Chart
         double groupW = slot * 0.8, barW = groupW / Math.Max(1, _groups.Count);
         for (int g = 0; g < _groups.Count; g++)
         {
-            s.Open("series bar", SvgBuilder.Attr("data-name", _groups[g].Name));
+            s.Open("series bars", SvgBuilder.Attr("data-name", _groups[g].Name));
             for (int c = 0; c < Categories.Count; c++)
             {
                 var v = _groups[g].Values[c];

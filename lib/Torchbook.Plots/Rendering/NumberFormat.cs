@@ -14,10 +14,11 @@ internal static class NumberFormat
     /// </summary>
     public static string Tick(double value, double step, double largestMagnitude)
     {
-        if (Math.Abs(value) < step * 1e-9) return "0";
+        bool zero = Math.Abs(value) < step * 1e-9;
         int stepExp = (int)Math.Floor(Math.Log10(step) + 1e-9);
         if (largestMagnitude >= 1e5 || largestMagnitude < 1e-3)
         {
+            if (zero) return "0";
             int exp = (int)Math.Floor(Math.Log10(Math.Abs(value)) + 1e-9);
             int decimals = Math.Clamp(exp - stepExp, 0, 6);
             var mantissa = value / Math.Pow(10, exp);
@@ -26,7 +27,7 @@ internal static class NumberFormat
             return m + "e" + exp.ToString(Inv);
         }
         int dec = Math.Clamp(-stepExp, 0, 10);
-        var rounded = Math.Round(value / step) * step;
+        var rounded = zero ? 0 : Math.Round(value / step) * step;
         return rounded.ToString("F" + dec, Inv);
     }
 
