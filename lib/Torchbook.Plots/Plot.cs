@@ -178,6 +178,18 @@ public static partial class Plot
         return best;
     }
 
+    /// <summary>
+    /// An empty chart to fill while training: display it once, then call
+    /// <c>chart.Append("train", epoch, loss)</c> as values arrive; hosts that support live updates redraw it.
+    /// </summary>
+    public static XYChart Live(string? title = null, string? xTitle = null, string? yTitle = null, bool logY = false,
+        int width = 640, int height = 400)
+    {
+        var chart = NewChart(title, xTitle, yTitle, false, logY, width, height);
+        chart.ShowLegend = true;
+        return chart;
+    }
+
     private static XYChart NewChart(string? title, string? xTitle, string? yTitle, bool logX, bool logY, int width, int height)
     {
         var chart = new XYChart(title, xTitle, yTitle, width, height);

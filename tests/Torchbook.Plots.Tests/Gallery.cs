@@ -57,7 +57,9 @@ internal static class Gallery
     }
 
     /// <summary>A synthetic mel spectrogram: 64 bins x 200 frames, a rising tone over noise.</summary>
-    public static Heatmap Spectrogram()
+    public static Heatmap Spectrogram() => Plot.Spectrogram(SpectrogramValues(), sampleRate: 16000, hopLength: 160, title: "Mel spectrogram");
+
+    public static double[,] SpectrogramValues()
     {
         var rng = new Random(2);
         var v = new double[64, 200];
@@ -67,7 +69,7 @@ internal static class Gallery
                 double centre = 8 + f * 0.2;
                 v[b, f] = -80 + 10 * rng.NextDouble() + 70 * Math.Exp(-Math.Pow(b - centre, 2) / 4) + 40 * Math.Exp(-Math.Pow(b - 2 * centre, 2) / 6);
             }
-        return Plot.Spectrogram(v, sampleRate: 16000, hopLength: 160, title: "Mel spectrogram");
+        return v;
     }
 
     public static BarChart ClassCounts() =>
@@ -91,5 +93,51 @@ internal static class Gallery
                 x.Add(Math.Cos(k * 2.1) * 3 + rng.NextDouble() * 2); y.Add(Math.Sin(k * 2.1) * 3 + rng.NextDouble() * 2); c.Add(k);
             }
         return Plot.Scatter(x, y, classes: c, classNames: ["setosa", "versicolor", "virginica"], title: "Two features", xTitle: "feature 1", yTitle: "feature 2");
+    }
+
+    /// <summary>Nine procedural 28x28 grayscale pictures (rings, bars, checks...) titled with class names.</summary>
+    public static ImageChart SampleGrid()
+    {
+        var images = new List<Image>();
+        for (int k = 0; k < 9; k++)
+        {
+            var px = new float[28 * 28];
+            for (int y = 0; y < 28; y++)
+                for (int x = 0; x < 28; x++)
+                {
+                    double dx = x - 13.5, dy = y - 13.5, r = Math.Sqrt(dx * dx + dy * dy);
+                    double v = (k % 3) switch
+                    {
+                        0 => Math.Abs(r - 4 - k) < 2.5 ? 1 : 0,
+                        1 => Math.Abs(dx) < 2 + k / 3 || Math.Abs(dy) < 2 ? 0.9 : 0.05,
+                        _ => ((x / (2 + k / 3)) + (y / (2 + k / 3))) % 2 == 0 ? 0.8 * (1 - r / 20) : 0,
+                    };
+                    px[y * 28 + x] = (float)v;
+                }
+            images.Add(Image.FromPixels(px, [1, 28, 28]));
+        }
+        return Plot.ImageGrid(images, FashionClasses.Take(9), columns: 3, title: "Training samples");
+    }
+
+    /// <summary>A 64x64 RGB picture stored normalised with ImageNet's mean and std, shown un-normalised.</summary>
+    public static ImageChart NormalisedRgb()
+    {
+        float[] mean = [0.485f, 0.456f, 0.406f], std = [0.229f, 0.224f, 0.225f];
+        int n = 64;
+        var chw = new float[3 * n * n];
+        for (int y = 0; y < n; y++)
+            for (int x = 0; x < n; x++)
+            {
+                float[] rgb = [x / (n - 1f), y / (n - 1f), (float)(0.5 + 0.5 * Math.Sin((x + y) / 6.0))];
+                for (int c = 0; c < 3; c++) chw[(c * n + y) * n + x] = (rgb[c] - mean[c]) / std[c];
+            }
+        return Plot.Image(chw, [3, n, n], mean: mean, std: std, title: "Un-normalised RGB");
+    }
+
+    /// <summary>Centre frequencies (Hz) of <paramref name="bins"/> mel bins evenly spaced in mel from 0 to <paramref name="maxHz"/>.</summary>
+    public static double[] MelFrequencies(int bins, double maxHz)
+    {
+        double maxMel = 2595 * Math.Log10(1 + maxHz / 700);
+        return Enumerable.Range(0, bins).Select(b => 700 * (Math.Pow(10, (b + 0.5) * maxMel / bins / 2595) - 1)).ToArray();
     }
 }

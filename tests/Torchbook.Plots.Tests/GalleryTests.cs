@@ -18,6 +18,10 @@ public class GalleryTests
             ["bar"] = Gallery.ClassCounts(),
             ["histogram"] = Gallery.Histogram(),
             ["scatter"] = Gallery.ScatterClasses(),
+            ["image-grid"] = Gallery.SampleGrid(),
+            ["image-rgb"] = Gallery.NormalisedRgb(),
+            ["spectrogram-hz"] = Plot.Spectrogram(Gallery.SpectrogramValues(), 16000, 160,
+                Gallery.MelFrequencies(64, 8000), title: "Mel spectrogram (Hz)"),
         };
         foreach (var (name, chart) in charts)
         {

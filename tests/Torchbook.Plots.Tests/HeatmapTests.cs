@@ -88,5 +88,26 @@ public class HeatmapTests
         Assert.Contains("need 6 values", Assert.Throws<ArgumentException>(() => Plot.Heatmap(new float[5], 2, 3)).Message);
     }
 
+    [Fact]
+    public void Mel_spaced_frequencies_get_evenly_spread_round_ticks()
+    {
+        var chart = Plot.Spectrogram(new double[64, 50], 16000, 160, Gallery.MelFrequencies(64, 8000));
+        var labels = Svg.Parse(chart).TickLabels("y-axis");
+        Assert.Contains("1000", labels);
+        Assert.Contains("5000", labels);
+        Assert.All(labels, l => Assert.Matches("^[125]0*$", l));
+    }
+
+    [Fact]
+    public void Changing_a_heatmap_raises_changed()
+    {
+        var h = Plot.Heatmap(new double[2, 2]);
+        int n = 0;
+        h.Changed += (_, _) => n++;
+        h.Annotate = true;
+        h.ColorMap = ColorMap.Magma;
+        Assert.Equal(2, n);
+    }
+
     private sealed class XElementList(IEnumerable<System.Xml.Linq.XElement> items) : List<System.Xml.Linq.XElement>(items);
 }

@@ -62,13 +62,13 @@ public class ImageTests
         var digit = Image.FromPixels(new float[28 * 28], [1, 28, 28]);
         var svg = Svg.Parse(Plot.Image(digit, title: "seven"));
         var image = svg.Single("image");
-        Assert.Equal(112, image.Num("width"));
-        Assert.Equal(112, image.Num("height"));
+        Assert.Equal(224, image.Num("width"));
+        Assert.Equal(224, image.Num("height"));
         Assert.Contains("pixelated", (string)image.Attribute("style")!);
         var href = (string)image.Attribute("href")!;
         Assert.StartsWith("data:image/png;base64,", href);
         var png = PngReader.Decode(Convert.FromBase64String(href["data:image/png;base64,".Length..]));
-        Assert.Equal(112, png.Width); // enlarged 4x with square pixels
+        Assert.Equal(224, png.Width); // enlarged 8x with square pixels
         Assert.Equal("seven", svg.Single("chart-title").Value);
     }
 

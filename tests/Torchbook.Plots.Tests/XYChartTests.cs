@@ -171,4 +171,27 @@ public class XYChartTests
         Assert.DoesNotContain("<script>", text);
         Assert.Equal("<script>alert(1)</script>", XDocument.Parse(text).Root!.Single("chart-title").Value);
     }
+
+    [Fact]
+    public void Long_lines_are_thinned_per_pixel_column_keeping_extremes()
+    {
+        var rng = new Random(7);
+        var y = Enumerable.Range(0, 20000).Select(i => Math.Exp(-i / 5000.0) + rng.NextDouble() * 0.1).ToArray();
+        y[12345] = 5; // a spike must survive
+        var chart = Plot.Line(y);
+        var d = (string)Svg.Parse(chart).Single("line").Element(Svg.Ns + "path")!.Attribute("d")!;
+        int points = d.Count(c => c == 'L') + 1;
+        Assert.InRange(points, 500, 4 * 640);
+        var top = Svg.Parse(chart).Single("frame").Num("y");
+        var ys = d.Split(['M', 'L'], StringSplitOptions.RemoveEmptyEntries).Select(p => double.Parse(p.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(ys.Min(), top, top + 30); // the spike is still drawn near the top
+    }
+
+    [Fact]
+    public void Live_chart_from_the_facade_shows_its_legend_for_one_series()
+    {
+        var chart = Plot.Live("Loss", "epoch", "loss");
+        chart.Append("train", 1, 0.9);
+        Assert.Single(Svg.Parse(chart).WithClass("legend-entry"));
+    }
 }

@@ -46,30 +46,30 @@ public sealed class Heatmap : Chart
     public double this[int row, int column] => _values[row, column];
 
     /// <summary>A label per column (e.g. predicted class names); takes precedence over <see cref="XValues"/>.</summary>
-    public IReadOnlyList<string>? XLabels { get; set; }
+    public IReadOnlyList<string>? XLabels { get; set { field = value; OnChanged(); } }
     /// <summary>A label per row (e.g. true class names); takes precedence over <see cref="YValues"/>.</summary>
-    public IReadOnlyList<string>? YLabels { get; set; }
+    public IReadOnlyList<string>? YLabels { get; set { field = value; OnChanged(); } }
     /// <summary>A numeric coordinate per column, increasing (e.g. frame times in seconds); ticks are chosen from them.</summary>
-    public IReadOnlyList<double>? XValues { get; set; }
+    public IReadOnlyList<double>? XValues { get; set { field = value; OnChanged(); } }
     /// <summary>A numeric coordinate per row, increasing (e.g. mel-bin centre frequencies in Hz).</summary>
-    public IReadOnlyList<double>? YValues { get; set; }
-    public string? XTitle { get; set; }
-    public string? YTitle { get; set; }
+    public IReadOnlyList<double>? YValues { get; set { field = value; OnChanged(); } }
+    public string? XTitle { get; set { field = value; OnChanged(); } }
+    public string? YTitle { get; set { field = value; OnChanged(); } }
     /// <summary>Title beside the colour bar (e.g. "dB" or "count").</summary>
-    public string? ColorBarTitle { get; set; }
-    public bool ShowColorBar { get; set; } = true;
-    public ColorMap ColorMap { get; set; } = ColorMap.Viridis;
-    public HeatmapOrigin Origin { get; set; } = HeatmapOrigin.Top;
+    public string? ColorBarTitle { get; set { field = value; OnChanged(); } }
+    public bool ShowColorBar { get; set { field = value; OnChanged(); } } = true;
+    public ColorMap ColorMap { get; set { field = value; OnChanged(); } } = ColorMap.Viridis;
+    public HeatmapOrigin Origin { get; set { field = value; OnChanged(); } } = HeatmapOrigin.Top;
     /// <summary>Write each cell's value in the cell (confusion matrices).</summary>
-    public bool Annotate { get; set; }
+    public bool Annotate { get; set { field = value; OnChanged(); } }
     /// <summary>Make cells square (confusion matrices) instead of filling the plot area.</summary>
-    public bool SquareCells { get; set; }
+    public bool SquareCells { get; set { field = value; OnChanged(); } }
     /// <summary>Value mapped to the lowest colour; null: the smallest finite value.</summary>
-    public double? Min { get; set; }
+    public double? Min { get; set { field = value; OnChanged(); } }
     /// <summary>Value mapped to the highest colour; null: the largest finite value.</summary>
-    public double? Max { get; set; }
+    public double? Max { get; set { field = value; OnChanged(); } }
     /// <summary>.NET format for annotations (e.g. "0.00"); null: integers as integers, otherwise 2 decimals.</summary>
-    public string? ValueFormat { get; set; }
+    public string? ValueFormat { get; set { field = value; OnChanged(); } }
 
     private (double Lo, double Hi) Range()
     {
@@ -271,6 +271,18 @@ public sealed class Heatmap : Chart
         return s.Finish();
     }
 
+    /// <summary>Whether neighbouring coordinate gaps differ by more than 3x across the axis (e.g. mel or log spacing).</summary>
+    private static bool IsStronglyNonlinear(IReadOnlyList<double> c)
+    {
+        double minGap = double.PositiveInfinity, maxGap = 0;
+        for (int i = 1; i < c.Count; i++)
+        {
+            var g = Math.Abs(c[i] - c[i - 1]);
+            if (g > 0) { minGap = Math.Min(minGap, g); maxGap = Math.Max(maxGap, g); }
+        }
+        return maxGap > 3 * minGap;
+    }
+
     /// <summary>
     /// Ticks along one axis, as pixel offsets from the axis start (bottom-up for vertical axes, before flipping):
     /// every category label (thinned when crowded), nice values of numeric coordinates, or nice indices.
@@ -305,6 +317,25 @@ public sealed class Heatmap : Chart
         else if (coords != null) { first = last = coords[0]; pos = _ => 0.5 * cell; }
         int target = Math.Max(2, (int)(length / (vertical ? 45 : 80)));
         var lo = Math.Min(first, last); var hi = Math.Max(first, last);
+        if (coords != null && n >= 3 && IsStronglyNonlinear(coords))
+        {
+            // Mel-spaced bins and the like: evenly linear ticks would crowd at one end. Space the ticks
+            // evenly on screen instead and round each to a 1-2-5 value.
+            var chosen = new SortedSet<double>();
+            for (int i = 0; i <= target; i++)
+            {
+                double f = i * (n - 1.0) / target;
+                int k = Math.Min((int)f, n - 2);
+                double v = coords[k] + (coords[k + 1] - coords[k]) * (f - k);
+                double r = Ticks.NiceRound(v);
+                if (r >= lo && r <= hi) chosen.Add(r);
+            }
+            var list = chosen.Select(v => new ScreenTick(pos(v), NumberFormat.Compact(v), true)).ToList();
+            // Drop ticks that land too close to the previous one.
+            var kept = new List<ScreenTick>();
+            foreach (var t in list) if (kept.Count == 0 || Math.Abs(t.Position - kept[^1].Position) >= (vertical ? 16 : 40)) kept.Add(t);
+            return kept;
+        }
         if (hi == lo) return [new ScreenTick(pos(lo), coords is null ? "0" : NumberFormat.Compact(lo), true)];
         for (; target >= 1; target--)
         {

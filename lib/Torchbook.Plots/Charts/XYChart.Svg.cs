@@ -143,6 +143,7 @@ public sealed partial class XYChart
                         else if (current.Count > 0) { segments.Add(current); current = []; }
                     }
                     if (current.Count > 0) segments.Add(current);
+                    for (int k = 0; k < segments.Count; k++) segments[k] = Thin(segments[k], plotW);
                     string? dash = l.Style switch { LineStyle.Dashed => "7 4", LineStyle.Dotted => "2 3", _ => null };
                     s.Path(segments, color, l.LineWidth, dash);
                     // A lone point between gaps has no line to show it: give it a dot.
@@ -227,6 +228,32 @@ public sealed partial class XYChart
             s.Close();
         }
         return s.Finish();
+    }
+
+    /// <summary>
+    /// Long lines (a loss per training step) keep, per pixel column, only the first, lowest, highest and last
+    /// point: the drawing looks the same and the SVG stays small.
+    /// </summary>
+    internal static IReadOnlyList<(double X, double Y)> Thin(IReadOnlyList<(double X, double Y)> points, double plotWidth)
+    {
+        if (points.Count <= 4 * plotWidth) return points;
+        var result = new List<(double, double)>();
+        int i = 0;
+        while (i < points.Count)
+        {
+            int column = (int)Math.Floor(points[i].X);
+            int j = i;
+            int lo = i, hi = i;
+            while (j < points.Count && (int)Math.Floor(points[j].X) == column)
+            {
+                if (points[j].Y < points[lo].Y) lo = j;
+                if (points[j].Y > points[hi].Y) hi = j;
+                j++;
+            }
+            foreach (var k in new SortedSet<int> { i, lo, hi, j - 1 }) result.Add(points[k]);
+            i = j;
+        }
+        return result;
     }
 
     private static List<Tick> MakeTicks(AxisScale scale, double min, double max, int target) =>

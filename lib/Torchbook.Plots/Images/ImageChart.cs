@@ -36,15 +36,17 @@ public sealed class ImageChart : Chart
         Columns = columns > 0 ? Math.Min(columns, _images.Count) : (int)Math.Ceiling(Math.Sqrt(_images.Count));
         Rows = (int)Math.Ceiling(_images.Count / (double)Columns);
         int biggest = _images.Max(i => Math.Max(i.Width, i.Height));
+        bool single = _images.Count == 1;
         CellSize = cellSize > 0 ? cellSize
-            : biggest <= 64 ? Math.Clamp(biggest * Math.Max(1, 112 / biggest), biggest, 128)
-            : Math.Min(biggest, _images.Count == 1 ? 480 : 200);
+            : biggest <= 64 ? biggest * Math.Max(1, (int)Math.Round((single ? 224.0 : 112.0) / biggest))
+            : Math.Min(biggest, single ? 480 : 200);
         Title = title;
         bool hasCaptions = _captions.Any(c => !string.IsNullOrEmpty(c));
         CaptionHeight = hasCaptions ? 18 : 0;
         double w = Margin * 2 + Columns * CellSize + (Columns - 1) * Gap;
         double h = (string.IsNullOrWhiteSpace(title) ? Margin : 40) + Rows * (CellSize + CaptionHeight) + (Rows - 1) * Gap + Margin;
-        Width = (int)Math.Ceiling(Math.Max(160, w));
+        double titleW = string.IsNullOrWhiteSpace(title) ? 0 : TextMetrics.Width(title, Frame.TitleFont) * 1.1 + 24;
+        Width = (int)Math.Ceiling(Math.Max(Math.Max(160, titleW), w));
         Height = (int)Math.Ceiling(Math.Max(120, h));
     }
 

@@ -17,6 +17,16 @@ internal static class Ticks
         return nice * pow;
     }
 
+    /// <summary>The 1-2-5 value nearest to <paramref name="v"/> in ratio (0 stays 0): 1400 → 1000, 1600 → 2000.</summary>
+    public static double NiceRound(double v)
+    {
+        if (v == 0 || !double.IsFinite(v)) return 0;
+        double a = Math.Abs(v), pow = Math.Pow(10, Math.Floor(Math.Log10(a)));
+        double f = a / pow;
+        double nice = f < Math.Sqrt(2) ? 1 : f < Math.Sqrt(10) ? 2 : f < Math.Sqrt(50) ? 5 : 10;
+        return Math.Sign(v) * nice * pow;
+    }
+
     /// <summary>Linear ticks inside [min, max], about <paramref name="target"/> of them.</summary>
     public static List<Tick> Linear(double min, double max, int target)
     {
