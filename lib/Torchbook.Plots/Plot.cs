@@ -359,7 +359,7 @@ public static partial class Plot
         return new Heatmap(values, title, width, height)
         {
             XLabels = names, YLabels = names, XTitle = "predicted", YTitle = "true", ColorMap = colorMap,
-            Annotate = true, SquareCells = true, Min = normalize ? 0 : null, Max = normalize ? 1 : null,
+            Annotate = true, SquareCells = true, Min = 0, Max = normalize ? 1 : null,
             ValueFormat = normalize ? "0.00" : null, ColorBarTitle = normalize ? "fraction of true class" : "count",
         };
     }

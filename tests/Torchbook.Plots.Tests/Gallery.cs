@@ -140,4 +140,29 @@ internal static class Gallery
         double maxMel = 2595 * Math.Log10(1 + maxHz / 700);
         return Enumerable.Range(0, bins).Select(b => 700 * (Math.Pow(10, (b + 0.5) * maxMel / bins / 2595) - 1)).ToArray();
     }
+
+    /// <summary>Awkward inputs that must still look right: small sizes, long names, many series, extreme numbers.</summary>
+    public static Dictionary<string, Chart> EdgeCases()
+    {
+        var small = Plot.Line(new[] { 1.0, 3, 2, 5 }, title: "A rather long title for such a small chart indeed",
+            xTitle: "an axis title that is much too long to fit", yTitle: "another very long axis title here", width: 320, height: 200);
+        var many = new XYChart("Eight series", "x", "y");
+        for (int k = 0; k < 8; k++) many.AddLine(Enumerable.Range(0, 30).Select(i => Math.Sin(i / 5.0 + k) + k * 0.3), $"series number {k} with a long name");
+        var huge = Plot.Lines([("big", new[] { 1.2e6, 3.4e6, 9.9e6 }), ("bigger", new[] { 2e6, 5e6, 1.2e7 })], title: "Large values");
+        var tiny = Plot.Line(new[] { 1e-6, 2e-6, 3.5e-6 }, new[] { 0.00012, 0.00031, 0.00009 }, title: "Tiny values");
+        var negBars = Plot.Bar(["a", "b", "c", "d"], new[] { 3.5, -2.25, double.NaN, 0.75 }, title: "Negative and missing bars");
+        var manyBars = Plot.Bar(Enumerable.Range(0, 100).Select(i => $"c{i}"), Enumerable.Range(0, 100).Select(i => Math.Sqrt(i)), title: "100 categories");
+        var loglog = Plot.Line(new[] { 0.02, 0.05, 0.1, 0.3 }, new[] { 3.0, 1.0, 0.5, 0.2 }, logX: true, logY: true, title: "Narrow log-log");
+        var dense = new double[30, 30];
+        for (int r = 0; r < 30; r++) for (int c = 0; c < 30; c++) dense[r, c] = r * c;
+        var denseHm = Plot.Heatmap(dense, annotate: true, title: "30 x 30 annotated");
+        var two = Plot.ConfusionMatrix(new[,] { { 50, 3 }, { 7, 40 } }, ["negative", "positive"], title: "Binary");
+        var norm = Plot.ConfusionMatrix(new[,] { { 50, 3, 1 }, { 7, 40, 0 }, { 2, 2, 60 } }, ["cat", "dog", "bird"], normalize: true);
+        return new()
+        {
+            ["edge-small"] = small, ["edge-many-series"] = many, ["edge-huge"] = huge, ["edge-tiny"] = tiny,
+            ["edge-negative-bars"] = negBars, ["edge-many-bars"] = manyBars, ["edge-loglog"] = loglog,
+            ["edge-dense-heatmap"] = denseHm, ["edge-binary-cm"] = two, ["edge-normalised-cm"] = norm,
+        };
+    }
 }

@@ -23,6 +23,14 @@ public class GalleryTests
             ["spectrogram-hz"] = Plot.Spectrogram(Gallery.SpectrogramValues(), 16000, 160,
                 Gallery.MelFrequencies(64, 8000), title: "Mel spectrogram (Hz)"),
         };
+        foreach (var (name, chart) in Gallery.EdgeCases()) charts[name] = chart;
+        // One page with every chart's HTML output, the way a notebook or the HTML book shows them.
+        var page = new System.Text.StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Torchbook plots</title></head><body>");
+        foreach (var chart in charts.Values) page.Append(chart.ToHtml()).Append('\n');
+        page.Append(Image.FromPixels(new float[28 * 28].Select((_, i) => (i % 28 + i / 28) / 54f).ToArray(), [28, 28]).ToHtml());
+        page.Append(Audio.FromSamples(Enumerable.Range(0, 8000).Select(i => (float)(0.3 * Math.Sin(i * 0.1))).ToArray(), 16000).ToHtml());
+        page.Append("</body></html>");
+        File.WriteAllText(Path.Combine(folder, "index.html"), page.ToString());
         foreach (var (name, chart) in charts)
         {
             var png = Path.Combine(folder, name + ".png");

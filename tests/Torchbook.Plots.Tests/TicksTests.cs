@@ -27,9 +27,15 @@ public class TicksTests
     [Fact]
     public void Very_large_and_small_values_use_exponents()
     {
-        Assert.Equal(["0", "5e5", "1e6", "1.5e6", "2e6"], Ticks.Linear(0, 2e6, 4).Select(t => t.Label));
+        Assert.Equal(["0", "0.5M", "1.0M", "1.5M", "2.0M"], Ticks.Linear(0, 2e6, 4).Select(t => t.Label));
+        Assert.Equal(["2M", "4M", "6M", "8M", "10M", "12M"], Ticks.Linear(1.5e6, 1.25e7, 6).Select(t => t.Label));
+        Assert.Equal(["200k", "400k"], Ticks.Linear(1.5e5, 4.5e5, 2).Select(t => t.Label));
         Assert.Equal(["2e-5", "4e-5", "6e-5"], Ticks.Linear(1.5e-5, 6.5e-5, 3).Select(t => t.Label));
     }
+
+    [Fact]
+    public void Short_axes_get_at_least_two_ticks() =>
+        Assert.True(Ticks.Linear(0.9, 5.1, 2).Count >= 2);
 
     [Fact]
     public void Powers_of_ten_use_superscripts()

@@ -200,7 +200,7 @@ public sealed class Heatmap : Chart
         if (Annotate || cells <= MaxVectorCells)
         {
             s.Open("cells", $"data-rows=\"{Rows}\" data-columns=\"{Columns}\"");
-            double fontSize = Math.Clamp(Math.Min(ch * 0.42, 13), 6, 13);
+            double fontSize = Math.Clamp(Math.Min(ch * 0.3, 16), 6, 16);
             for (int r = 0; r < Rows; r++)
                 for (int c = 0; c < Columns; c++)
                 {

@@ -16,7 +16,12 @@ internal static class Frame
     public static void ChartTitle(SvgBuilder s, string? title, double centerX, double width)
     {
         if (string.IsNullOrWhiteSpace(title)) return;
-        s.Text(centerX, 24, TextMetrics.Fit(title, TitleFont, width - 16), TitleFont, "middle", "chart-title", "#111111", "bold");
+        const double bold = 1.12; // bold glyphs are wider than the regular ones TextMetrics assumes
+        var text = TextMetrics.Fit(title, TitleFont, (width - 16) / bold);
+        // Centred over the plot area, but moved sideways if that would push it off the chart.
+        double half = TextMetrics.Width(text, TitleFont) * bold / 2;
+        double x = Math.Clamp(centerX, Math.Min(half + 8, width / 2.0), Math.Max(width - half - 8, width / 2.0));
+        s.Text(x, 24, text, TitleFont, "middle", "chart-title", "#111111", "bold");
     }
 
     /// <summary>

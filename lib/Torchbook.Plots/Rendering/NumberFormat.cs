@@ -16,6 +16,15 @@ internal static class NumberFormat
     {
         bool zero = Math.Abs(value) < step * 1e-9;
         int stepExp = (int)Math.Floor(Math.Log10(step) + 1e-9);
+        if (largestMagnitude >= 1e5 && largestMagnitude < 1e15)
+        {
+            // Thousands, millions, billions, trillions: 500k, 1.5M, 12M (one unit for the whole axis).
+            if (zero) return "0";
+            int group = (int)Math.Floor(Math.Log10(largestMagnitude) / 3 + 1e-9);
+            double unit = Math.Pow(1000, group);
+            int d = Math.Clamp(3 * group - stepExp, 0, 6);
+            return (Math.Round(value / step) * step / unit).ToString("F" + d, Inv) + " kMGT"[group];
+        }
         if (largestMagnitude >= 1e5 || largestMagnitude < 1e-3)
         {
             if (zero) return "0";

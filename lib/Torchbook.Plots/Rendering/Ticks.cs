@@ -32,6 +32,8 @@ internal static class Ticks
     {
         target = Math.Max(2, target);
         var step = NiceStep((max - min) / target);
+        // A short axis still gets at least two labelled ticks.
+        for (int more = target + 1; CountInside(min, max, step) < 2 && more < 20; more++) step = NiceStep((max - min) / more);
         var first = Math.Ceiling(min / step - 1e-9) * step;
         var values = new List<double>();
         for (int i = 0; ; i++)
@@ -43,6 +45,9 @@ internal static class Ticks
         var largest = values.Count == 0 ? 0 : values.Max(Math.Abs);
         return values.Select(v => new Tick(v, NumberFormat.Tick(v, step, largest), true)).ToList();
     }
+
+    private static int CountInside(double min, double max, double step) =>
+        (int)(Math.Floor(max / step + 1e-9) - Math.Ceiling(min / step - 1e-9)) + 1;
 
     /// <summary>
     /// Log ticks for [min, max] (both &gt; 0): labelled decades, unlabelled 2..9 minor ticks; when the
