@@ -194,4 +194,17 @@ public class XYChartTests
         chart.Append("train", 1, 0.9);
         Assert.Single(Svg.Parse(chart).WithClass("legend-entry"));
     }
+
+    [Fact]
+    public void A_chart_can_be_rendered_while_another_thread_appends()
+    {
+        var chart = Plot.Live("Loss", "step", "loss");
+        var writer = Task.Run(() =>
+        {
+            for (int i = 0; i < 4000; i++) chart.Append(i % 2 == 0 ? "train" : "valid", i, 1.0 / (i + 1));
+        });
+        while (!writer.IsCompleted) Assert.StartsWith("<svg", chart.ToSvg());
+        writer.Wait();
+        Assert.Equal(2000, chart["train"].Count);
+    }
 }

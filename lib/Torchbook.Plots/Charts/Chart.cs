@@ -59,10 +59,17 @@ public abstract class Chart
         Changed?.Invoke(this, EventArgs.Empty);
     }
 
+    /// <summary>
+    /// Held while the chart renders or its data changes, so a training loop on another thread can append
+    /// points while the host draws the chart.
+    /// </summary>
+    protected internal object SyncRoot { get; } = new();
+
     /// <summary>The chart as a standalone SVG document (a string starting with &lt;svg).</summary>
     public string ToSvg()
     {
-        var svg = RenderSvg();
+        string svg;
+        lock (SyncRoot) svg = RenderSvg();
         // Ids (clip paths) must be unique on a page that shows several charts; derive them from the
         // content so that the same chart always renders to the same text.
         if (svg.Contains(IdPlaceholder, StringComparison.Ordinal))
@@ -77,13 +84,19 @@ public abstract class Chart
     public string ToHtml() => "<div class=\"torchbook-chart\" style=\"display:inline-block;max-width:100%\">" + ToSvg() + "</div>";
 
     /// <summary>An equivalent plotly figure: <c>{"data": [...], "layout": {...}}</c>.</summary>
-    public string ToPlotlyJson() => RenderPlotly().ToJsonString();
+    public string ToPlotlyJson()
+    {
+        lock (SyncRoot) return RenderPlotly().ToJsonString();
+    }
 
     /// <summary>A one-line description, e.g. <c>Line chart "Loss": 2 series (train: 10 points, valid: 10 points)</c>.</summary>
     public abstract string Describe();
 
     /// <inheritdoc cref="Describe"/>
-    public override string ToString() => Describe();
+    public override string ToString()
+    {
+        lock (SyncRoot) return Describe();
+    }
 
     /// <summary>Writes the chart as an SVG file.</summary>
     public void SaveSvg(string path)
@@ -127,6 +140,6 @@ public sealed class ChartFormatterSource
     [
         new TypeFormatter<Chart>(MimeTypes.Html, (c, w) => { w.Write(c.ToHtml()); return true; }),
         new TypeFormatter<Chart>(MimeTypes.Plotly, (c, w) => { w.Write(c.ToPlotlyJson()); return true; }),
-        new TypeFormatter<Chart>(MimeTypes.PlainText, (c, w) => { w.Write(c.Describe()); return true; }),
+        new TypeFormatter<Chart>(MimeTypes.PlainText, (c, w) => { w.Write(c.ToString()); return true; }),
     ];
 }

@@ -53,7 +53,7 @@ public sealed class LineSeries : Series
     /// <summary>Adds one point at the end (a live chart calls this once per epoch or step).</summary>
     public void Append(double x, double y)
     {
-        _x.Add(x); _y.Add(y);
+        lock (Owner.SyncRoot) { _x.Add(x); _y.Add(y); }
         Owner.OnChanged();
     }
 
@@ -62,12 +62,16 @@ public sealed class LineSeries : Series
     {
         var xs = x.ToArray(); var ys = y.ToArray();
         Data.CheckSameLength(xs.Length, ys.Length, "x", "y", "LineSeries.AppendRange");
-        _x.AddRange(xs); _y.AddRange(ys);
+        lock (Owner.SyncRoot) { _x.AddRange(xs); _y.AddRange(ys); }
         Owner.OnChanged();
     }
 
     /// <summary>Removes every point (the series and its style stay).</summary>
-    public void Clear() { _x.Clear(); _y.Clear(); Owner.OnChanged(); }
+    public void Clear()
+    {
+        lock (Owner.SyncRoot) { _x.Clear(); _y.Clear(); }
+        Owner.OnChanged();
+    }
 
     internal void SetSilently(double[] x, double[] y) { _x.AddRange(x); _y.AddRange(y); }
 }
@@ -87,7 +91,11 @@ public sealed class ScatterSeries : Series
     /// <summary>Dot radius in pixels (default 3.5).</summary>
     public double Radius { get => _radius; set { _radius = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(Radius), value, "Radius must be positive."); Owner.OnChanged(); } }
 
-    public void Append(double x, double y) { _x.Add(x); _y.Add(y); Owner.OnChanged(); }
+    public void Append(double x, double y)
+    {
+        lock (Owner.SyncRoot) { _x.Add(x); _y.Add(y); }
+        Owner.OnChanged();
+    }
 
     internal void SetSilently(IEnumerable<double> x, IEnumerable<double> y) { _x.AddRange(x); _y.AddRange(y); }
 }

@@ -54,7 +54,7 @@ public sealed partial class XYChart : Chart
         Data.CheckSameLength(xs.Length, ys.Length, "x", "y", "AddLine");
         var s = new LineSeries(this, name ?? "", color, style);
         s.SetSilently(xs, ys);
-        _series.Add(s);
+        lock (SyncRoot) _series.Add(s);
         OnChanged();
         return s;
     }
@@ -75,7 +75,7 @@ public sealed partial class XYChart : Chart
         Data.CheckSameLength(xs.Length, ys.Length, "x", "y", "AddScatter");
         var s = new ScatterSeries(this, name ?? "", color);
         s.SetSilently(xs, ys);
-        _series.Add(s);
+        lock (SyncRoot) _series.Add(s);
         OnChanged();
         return s;
     }
@@ -90,7 +90,7 @@ public sealed partial class XYChart : Chart
             if (!(edges[i] > edges[i - 1]))
                 throw new ArgumentException($"AddHistogram: bin edges must increase; edge {i - 1} is {edges[i - 1]} and edge {i} is {edges[i]}.");
         var s = new HistogramSeries(this, name ?? "", color, edges.ToArray(), heights.ToArray());
-        _series.Add(s);
+        lock (SyncRoot) _series.Add(s);
         OnChanged();
         return s;
     }
@@ -101,7 +101,7 @@ public sealed partial class XYChart : Chart
         if (!double.IsFinite(x) || !double.IsFinite(y))
             throw new ArgumentException($"AddMarker: the point must be finite; received ({x}, {y}).");
         var m = new MarkerPoint(x, y, label, color ?? Palette.Highlight);
-        _markers.Add(m);
+        lock (SyncRoot) _markers.Add(m);
         OnChanged();
         return m;
     }
