@@ -46,21 +46,35 @@ public static partial class Plot
     }
 
     /// <summary>
-    /// Several named lines on one chart with a legend, e.g.
+    /// Several named lines on one chart with a legend, each drawn at x = 0, 1, 2, ...:
     /// <c>Plot.Lines([("train", trainLoss), ("valid", validLoss)], xTitle: "epoch")</c>.
-    /// Each line is drawn at x = <paramref name="x"/> (or 0, 1, 2, ... when null).
     /// </summary>
     /// <param name="series">(name, values) pairs, one per line.</param>
-    /// <param name="x">Shared x positions; null for 0, 1, 2, ...</param>
-    public static XYChart Lines<T>(IEnumerable<(string Name, IEnumerable<T> Y)> series, IEnumerable<double>? x = null,
+    public static XYChart Lines<T>(IEnumerable<(string Name, IEnumerable<T> Y)> series,
         string? title = null, string? xTitle = null, string? yTitle = null, bool logX = false, bool logY = false,
         int width = 640, int height = 400)
+        where T : INumberBase<T> =>
+        LinesAt(null, series, title, xTitle, yTitle, logX, logY, width, height);
+
+    /// <summary>
+    /// Several named lines sharing the x positions <paramref name="x"/>:
+    /// <c>Plot.Lines(Enumerable.Range(1, epochs), [("train", trainLoss), ("valid", validLoss)], xTitle: "epoch")</c>.
+    /// </summary>
+    /// <param name="x">Shared x positions, one per value of every series.</param>
+    /// <param name="series">(name, values) pairs, one per line.</param>
+    public static XYChart Lines<TX, T>(IEnumerable<TX> x, IEnumerable<(string Name, IEnumerable<T> Y)> series,
+        string? title = null, string? xTitle = null, string? yTitle = null, bool logX = false, bool logY = false,
+        int width = 640, int height = 400)
+        where TX : INumberBase<TX> where T : INumberBase<T> =>
+        LinesAt(Data.NonEmpty(x, "x", "Plot.Lines"), series, title, xTitle, yTitle, logX, logY, width, height);
+
+    private static XYChart LinesAt<T>(double[]? xs, IEnumerable<(string Name, IEnumerable<T> Y)> series,
+        string? title, string? xTitle, string? yTitle, bool logX, bool logY, int width, int height)
         where T : INumberBase<T>
     {
         ArgumentNullException.ThrowIfNull(series);
         var list = series.ToList();
         if (list.Count == 0) throw new ArgumentException("Plot.Lines: no series given; pass at least one (name, values) pair.", nameof(series));
-        var xs = x?.ToArray();
         var chart = NewChart(title, xTitle, yTitle, logX, logY, width, height);
         foreach (var (name, values) in list)
         {
@@ -72,41 +86,49 @@ public static partial class Plot
         return chart;
     }
 
-    /// <summary>
-    /// Unconnected points (like <c>plt.scatter</c>). With <paramref name="classes"/> each point is coloured
-    /// by its class index and the legend names the classes (<paramref name="classNames"/>, else "class 0", ...).
-    /// </summary>
+    /// <summary>Unconnected points (like <c>plt.scatter(x, y)</c>).</summary>
     /// <param name="x">Horizontal positions.</param>
     /// <param name="y">Vertical positions, one per x.</param>
-    /// <param name="classes">Optional class index per point (0, 1, 2, ...).</param>
-    /// <param name="classNames">Optional names for the class indices.</param>
-    /// <param name="name">Series name when there are no classes.</param>
-    public static XYChart Scatter<TX, TY>(IEnumerable<TX> x, IEnumerable<TY> y, IEnumerable<int>? classes = null,
-        IReadOnlyList<string>? classNames = null, string? name = null, string? title = null, string? xTitle = null,
-        string? yTitle = null, bool logX = false, bool logY = false, int width = 640, int height = 400)
+    /// <param name="name">Series name for the legend.</param>
+    public static XYChart Scatter<TX, TY>(IEnumerable<TX> x, IEnumerable<TY> y, string? name = null, string? title = null,
+        string? xTitle = null, string? yTitle = null, bool logX = false, bool logY = false, int width = 640, int height = 400)
         where TX : INumberBase<TX> where TY : INumberBase<TY>
     {
         var xs = Data.NonEmpty(x, "x", "Plot.Scatter");
         var ys = Data.NonEmpty(y, "y", "Plot.Scatter");
         Data.CheckSameLength(xs.Length, ys.Length, "x", "y", "Plot.Scatter");
         var chart = NewChart(title, xTitle, yTitle, logX, logY, width, height);
-        if (classes is null)
-        {
-            chart.AddScatter(xs, ys, name);
-            return chart;
-        }
-        var cs = classes.ToArray();
+        chart.AddScatter(xs, ys, name);
+        return chart;
+    }
+
+    /// <summary>
+    /// Points coloured by class (like <c>plt.scatter(x, y, c=labels)</c>): one colour and legend entry per class index,
+    /// named by <paramref name="classNames"/> (else "class 0", "class 1", ...).
+    /// </summary>
+    /// <param name="x">Horizontal positions.</param>
+    /// <param name="y">Vertical positions, one per x.</param>
+    /// <param name="classes">Class index per point (0, 1, 2, ...), int or long.</param>
+    /// <param name="classNames">Optional names for the class indices.</param>
+    public static XYChart Scatter<TX, TY, TC>(IEnumerable<TX> x, IEnumerable<TY> y, IEnumerable<TC> classes,
+        IReadOnlyList<string>? classNames = null, string? title = null, string? xTitle = null, string? yTitle = null,
+        bool logX = false, bool logY = false, int width = 640, int height = 400)
+        where TX : INumberBase<TX> where TY : INumberBase<TY> where TC : IBinaryInteger<TC>
+    {
+        var xs = Data.NonEmpty(x, "x", "Plot.Scatter");
+        var ys = Data.NonEmpty(y, "y", "Plot.Scatter");
+        Data.CheckSameLength(xs.Length, ys.Length, "x", "y", "Plot.Scatter");
+        var cs = Data.ClassIndices(classes, "classes", "Plot.Scatter");
         Data.CheckSameLength(xs.Length, cs.Length, "x", "classes", "Plot.Scatter");
-        int bad = Array.FindIndex(cs, c => c < 0);
-        if (bad >= 0) throw new ArgumentException($"Plot.Scatter: class indices must be 0 or more; classes[{bad}] is {cs[bad]}.", nameof(classes));
         int count = cs.Max() + 1;
         if (classNames != null && classNames.Count < count)
             throw new ArgumentException($"Plot.Scatter: class index {count - 1} appears but only {classNames.Count} class names were given.", nameof(classNames));
+        var chart = NewChart(title, xTitle, yTitle, logX, logY, width, height);
         for (int c = 0; c < count; c++)
         {
             var idx = Enumerable.Range(0, cs.Length).Where(i => cs[i] == c).ToArray();
             if (idx.Length == 0) continue;
-            var s = chart.AddScatter(idx.Select(i => xs[i]), idx.Select(i => ys[i]), classNames?[c] ?? $"class {c}", Palette.Color(c));
+            chart.AddScatter(idx.Select(i => xs[i]), idx.Select(i => ys[i]), classNames?[c] ?? $"class {c}", Palette.Color(c));
         }
         chart.ShowLegend = true;
         return chart;
@@ -314,16 +336,13 @@ public static partial class Plot
         ConfusionMatrix(Matrices.ToDouble(counts), classNames, normalize, title, colorMap, width, height);
 
     /// <summary>A confusion matrix counted from true and predicted class indices (one pair per example).</summary>
-    public static Heatmap ConfusionMatrix(IEnumerable<int> actual, IEnumerable<int> predicted, IReadOnlyList<string>? classNames = null,
+    public static Heatmap ConfusionMatrix<T>(IEnumerable<T> actual, IEnumerable<T> predicted, IReadOnlyList<string>? classNames = null,
         bool normalize = false, string? title = "Confusion matrix", ColorMap colorMap = ColorMap.Blues, int width = 560, int height = 500)
+        where T : IBinaryInteger<T>
     {
-        ArgumentNullException.ThrowIfNull(actual); ArgumentNullException.ThrowIfNull(predicted);
-        var a = actual.ToArray(); var p = predicted.ToArray();
-        if (a.Length == 0) throw new ArgumentException("Plot.ConfusionMatrix: actual is empty; pass one true class index per example.", nameof(actual));
+        var a = Data.ClassIndices(actual, "actual", "Plot.ConfusionMatrix");
+        var p = Data.ClassIndices(predicted, "predicted", "Plot.ConfusionMatrix");
         Data.CheckSameLength(a.Length, p.Length, "actual", "predicted", "Plot.ConfusionMatrix");
-        int bad = Array.FindIndex(a, v => v < 0);
-        if (bad < 0) bad = Array.FindIndex(p, v => v < 0);
-        if (bad >= 0) throw new ArgumentException($"Plot.ConfusionMatrix: class indices must be 0 or more; example {bad} has actual {a[bad]}, predicted {p[bad]}.");
         int n = Math.Max(a.Max(), p.Max()) + 1;
         if (classNames != null)
         {

@@ -38,8 +38,7 @@ internal static class Gallery
     {
         var train = Enumerable.Range(1, 20).Select(e => 2.0 * Math.Exp(-e / 5.0) + 0.1).ToArray();
         var valid = Enumerable.Range(1, 20).Select(e => 2.1 * Math.Exp(-e / 6.0) + 0.2 + (e > 14 ? (e - 14) * 0.03 : 0)).ToArray();
-        var epochs = Enumerable.Range(1, 20).Select(e => (double)e);
-        return Plot.Lines([("train", train), ("valid", valid)], x: epochs, title: "Loss per epoch", xTitle: "epoch", yTitle: "cross-entropy loss");
+        return Plot.Lines(Enumerable.Range(1, 20), [("train", train), ("valid", valid)], title: "Loss per epoch", xTitle: "epoch", yTitle: "cross-entropy loss");
     }
 
     public static readonly string[] FashionClasses =

@@ -89,6 +89,17 @@ public class HeatmapTests
     }
 
     [Fact]
+    public void Confusion_matrix_accepts_long_indices_and_rejects_negative_ones()
+    {
+        long[] actual = [0, 1, 2, 2], predicted = [0, 2, 2, 2];
+        var cm = Plot.ConfusionMatrix(actual, predicted);
+        Assert.Equal((3, 3), (cm.Rows, cm.Columns));
+        Assert.Equal(2, cm[2, 2]);
+        var e = Assert.Throws<ArgumentException>(() => Plot.ConfusionMatrix(new long[] { 0, -1 }, new long[] { 0, 0 }));
+        Assert.Contains("actual[1] is -1", e.Message);
+    }
+
+    [Fact]
     public void Mel_spaced_frequencies_get_evenly_spread_round_ticks()
     {
         var chart = Plot.Spectrogram(new double[64, 50], 16000, 160, Gallery.MelFrequencies(64, 8000));

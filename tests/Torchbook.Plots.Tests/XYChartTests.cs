@@ -34,6 +34,22 @@ public class XYChartTests
     }
 
     [Fact]
+    public void Lines_share_integer_x_values_and_check_lengths()
+    {
+        var chart = Plot.Lines(Enumerable.Range(1, 3), [("a", new[] { 1f, 2f, 3f }), ("b", new[] { 3f, 2f, 1f })]);
+        Assert.Equal([1.0, 2.0, 3.0], ((LineSeries)chart["b"]).X);
+        var e = Assert.Throws<ArgumentException>(() => Plot.Lines(new[] { 1, 2 }, [("a", new[] { 1.0, 2, 3 })]));
+        Assert.Contains("x has 2 values but \"a\" has 3", e.Message);
+    }
+
+    [Fact]
+    public void Scatter_takes_long_class_labels()
+    {
+        var chart = Plot.Scatter(new[] { 1.0, 2, 3 }, new[] { 1.0, 2, 3 }, classes: new long[] { 1, 0, 1 });
+        Assert.Equal(["class 0", "class 1"], chart.Series.Select(s => s.Name));
+    }
+
+    [Fact]
     public void Float_and_int_inputs_are_accepted()
     {
         var chart = Plot.Line(Enumerable.Range(1, 5), new[] { 1f, 2f, 3f, 4f, 5f });

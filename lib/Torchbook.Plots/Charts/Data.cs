@@ -30,4 +30,21 @@ internal static class Data
         for (int i = 0; i < n; i++) r[i] = i;
         return r;
     }
+
+    /// <summary>Class indices (0, 1, 2, ...) as ints; rejects empty input and negative or huge indices.</summary>
+    public static int[] ClassIndices<T>(IEnumerable<T>? values, string what, string caller) where T : IBinaryInteger<T>
+    {
+        if (values is null) throw new ArgumentNullException(what, $"{caller}: {what} is null; pass one class index per example.");
+        var list = values.ToArray();
+        if (list.Length == 0) throw new ArgumentException($"{caller}: {what} is empty; pass one class index per example.", what);
+        var result = new int[list.Length];
+        for (int i = 0; i < list.Length; i++)
+        {
+            var v = list[i];
+            if (T.IsNegative(v) || v > T.CreateTruncating(100_000))
+                throw new ArgumentException($"{caller}: class indices must be between 0 and 100000; {what}[{i}] is {v}.", what);
+            result[i] = int.CreateTruncating(v);
+        }
+        return result;
+    }
 }
