@@ -8,6 +8,12 @@ namespace Torchbook.Plots;
 /// cell's last expression, change it (add series, markers, points) and display it again, or save it
 /// with <see cref="Chart.SavePng"/> / <see cref="Chart.SaveSvg"/>. Numbers may be double, float, int, long...
 /// </summary>
+/// <remarks>
+/// Parameters shared by the chart methods, always optional and best passed by name:
+/// <c>title</c> (above the chart), <c>xTitle</c> / <c>yTitle</c> (axis titles), <c>logX</c> / <c>logY</c>
+/// (logarithmic axes), <c>width</c> / <c>height</c> (size in pixels). NaN and infinite values are skipped
+/// (lines show a gap); empty data throws an <see cref="ArgumentException"/> that says which argument was empty.
+/// </remarks>
 public static partial class Plot
 {
     /// <summary>A line through y[i] at x = 0, 1, 2, ... (like <c>plt.plot(y)</c>).</summary>

@@ -7,7 +7,7 @@ namespace Torchbook.Plots;
 /// <summary>
 /// A chart with two numeric axes holding any mix of lines, scatter points and histogram bars, plus
 /// highlighted marker points: the chart behind <see cref="Plot.Line{T}"/>, <see cref="Plot.Scatter{TX,TY}"/>
-/// and <see cref="Plot.Histogram{T}"/>. Add series and points at any time and display it again.
+/// and <c>Plot.Histogram</c>. Add series and points at any time and display it again.
 /// </summary>
 [TypeFormatterSource(typeof(ChartFormatterSource), PreferredMimeTypes = [MimeTypes.Html, MimeTypes.Plotly, MimeTypes.PlainText])]
 public sealed partial class XYChart : Chart

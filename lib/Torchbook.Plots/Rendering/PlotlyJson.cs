@@ -26,7 +26,8 @@ internal static class PlotlyJson
         {
             ["width"] = width,
             ["height"] = height,
-            ["template"] = "plotly_white",
+            ["paper_bgcolor"] = "#ffffff",
+            ["plot_bgcolor"] = "#ffffff",
             ["font"] = new JsonObject { ["family"] = Rendering.SvgBuilder.FontFamily },
         };
         if (!string.IsNullOrWhiteSpace(title)) layout["title"] = new JsonObject { ["text"] = title };
@@ -35,7 +36,15 @@ internal static class PlotlyJson
 
     public static JsonObject Axis(string? title, bool log)
     {
-        var a = new JsonObject { ["type"] = log ? "log" : "linear" };
+        var a = new JsonObject
+        {
+            ["type"] = log ? "log" : "linear",
+            ["gridcolor"] = "#e8e8e8",
+            ["linecolor"] = "#444444",
+            ["showline"] = true,
+            ["mirror"] = true,
+            ["ticks"] = "outside",
+        };
         if (!string.IsNullOrWhiteSpace(title)) a["title"] = new JsonObject { ["text"] = title };
         return a;
     }
