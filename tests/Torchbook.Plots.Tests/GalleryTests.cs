@@ -36,6 +36,7 @@ public class GalleryTests
             var png = Path.Combine(folder, name + ".png");
             chart.SavePng(png);
             chart.SaveSvg(Path.Combine(folder, name + ".svg"));
+            File.WriteAllText(Path.Combine(folder, name + ".plotly.json"), chart.ToPlotlyJson());
             var bytes = File.ReadAllBytes(png);
             Assert.True(bytes.Length > 1000, $"{name}.png is only {bytes.Length} bytes");
             Assert.Equal(new byte[] { 137, 80, 78, 71 }, bytes[..4]);

@@ -27,11 +27,14 @@ public static class SvgRasterizer
     }
 
     /// <summary>Rasterises <paramref name="svg"/> to PNG bytes at <paramref name="scale"/> (1 = one pixel per SVG unit).</summary>
-    public static byte[] ToPng(string svg, double scale = 1)
+    public static byte[] ToPng(string svg, double scale = 1) => ToPng(svg, scale, Program);
+
+    internal static byte[] ToPng(string svg, double scale, string program)
     {
+        ArgumentNullException.ThrowIfNull(svg);
         if (!(scale > 0 && scale <= 16))
             throw new ArgumentOutOfRangeException(nameof(scale), scale, "PNG scale must be in (0, 16]; 1 keeps the chart's size, 2 doubles it.");
-        var psi = new ProcessStartInfo(Program)
+        var psi = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -49,7 +52,7 @@ public static class SvgRasterizer
         catch (Win32Exception e)
         {
             throw new InvalidOperationException(
-                $"PNG export needs the '{Program}' program, which could not be started ({e.Message}). " +
+                $"PNG export needs the '{program}' program, which could not be started ({e.Message}). " +
                 "Install it (Debian/Ubuntu: apt-get install librsvg2-bin; macOS: brew install librsvg), " +
                 "or save the chart with SaveSvg instead.", e);
         }
@@ -63,7 +66,7 @@ public static class SvgRasterizer
             copy.Wait();
             process.WaitForExit();
             if (process.ExitCode != 0)
-                throw new InvalidOperationException($"'{Program}' failed (exit code {process.ExitCode}): {stderr.Result.Trim()}");
+                throw new InvalidOperationException($"'{program}' failed (exit code {process.ExitCode}): {stderr.Result.Trim()}");
             return stdout.ToArray();
         }
     }
