@@ -38,6 +38,13 @@ public class TicksTests
         Assert.True(Ticks.Linear(0.9, 5.1, 2).Count >= 2);
 
     [Fact]
+    public void Log_ticks_inside_one_decade_still_get_labels()
+    {
+        Assert.Equal(["0.3", "0.4", "0.5", "0.6"], Ticks.Log(0.28, 0.62, 5).Select(t => t.Label));
+        Assert.True(Ticks.Log(0.31, 0.33, 5).Count(t => t.Label != "") >= 2);
+    }
+
+    [Fact]
     public void Powers_of_ten_use_superscripts()
     {
         Assert.Equal("10⁻¹²", NumberFormat.PowerOfTen(-12));

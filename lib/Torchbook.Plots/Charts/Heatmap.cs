@@ -84,6 +84,7 @@ public sealed class Heatmap : Chart
 
     private string FormatValue(double v)
     {
+        if (double.IsNaN(v)) return ""; // a missing value shows as an empty (grey) cell
         if (ValueFormat != null) return v.ToString(ValueFormat, CultureInfo.InvariantCulture);
         bool allIntegers = true;
         foreach (var x in _values) if (double.IsFinite(x) && x != Math.Round(x)) { allIntegers = false; break; }

@@ -25,12 +25,33 @@ internal static class HistogramBins
         else
         {
             lo = finite.Min(); hi = finite.Max();
-            if (lo == hi) { lo -= 0.5; hi += 0.5; }
+            if (lo == hi) { var half = Math.Max(0.5, Math.Abs(lo) * 1e-6 * bins); lo -= half; hi += half; }
         }
+        if (!double.IsFinite(hi - lo))
+            throw new ArgumentException($"Histogram: the finite values span {lo} to {hi}, too wide to split into bins; pass a range.");
+        var edges = MakeEdges(lo, hi, bins);
+        if (!StrictlyIncreasing(edges))
+        {
+            // The values differ by less than a double can split into this many bins: treat them as one value, like numpy.
+            var mid = lo / 2 + hi / 2;
+            var half = Math.Max(0.5, Math.Abs(mid) * 1e-6 * bins); // ±0.5 as numpy, wider for huge magnitudes
+            edges = MakeEdges(mid - half, mid + half, bins);
+        }
+        return (edges, CountInto(finite, edges, density));
+    }
+
+    private static double[] MakeEdges(double lo, double hi, int bins)
+    {
         var edges = new double[bins + 1];
         for (int i = 0; i <= bins; i++) edges[i] = lo + (hi - lo) * i / bins;
         edges[bins] = hi;
-        return (edges, CountInto(finite, edges, density));
+        return edges;
+    }
+
+    private static bool StrictlyIncreasing(double[] e)
+    {
+        for (int i = 1; i < e.Length; i++) if (!(e[i] > e[i - 1])) return false;
+        return true;
     }
 
     /// <summary>Counts into explicit increasing edges; values outside are ignored, the last bin is closed.</summary>

@@ -51,6 +51,15 @@ public sealed partial class XYChart
 
     private static (double, double) Pad(double lo, double hi, AxisScale scale, double fraction, bool keepZeroFloor)
     {
+        var (a, b) = PadUnclamped(lo, hi, scale, fraction, keepZeroFloor);
+        // Data near the limits of double must not pad itself into infinity.
+        const double Big = 1e306;
+        if (scale == AxisScale.Log) return (Math.Clamp(a, 1e-306, Big / 10), Math.Clamp(b, 1e-305, Big));
+        return (Math.Clamp(a, -Big, Big / 2), Math.Clamp(b, -Big / 2, Big));
+    }
+
+    private static (double, double) PadUnclamped(double lo, double hi, AxisScale scale, double fraction, bool keepZeroFloor)
+    {
         if (scale == AxisScale.Log)
         {
             double l = Math.Log10(lo), h = Math.Log10(hi);

@@ -30,6 +30,7 @@ internal static class Ticks
     /// <summary>Linear ticks inside [min, max], about <paramref name="target"/> of them.</summary>
     public static List<Tick> Linear(double min, double max, int target)
     {
+        if (!double.IsFinite(min) || !double.IsFinite(max) || !double.IsFinite(max - min) || !(max > min)) return [];
         target = Math.Max(2, target);
         var step = NiceStep((max - min) / target);
         // A short axis still gets at least two labelled ticks.
@@ -55,8 +56,10 @@ internal static class Ticks
     /// </summary>
     public static List<Tick> Log(double min, double max, int target)
     {
-        var lo = (int)Math.Floor(Math.Log10(min) + 1e-9);
-        var hi = (int)Math.Ceiling(Math.Log10(max) - 1e-9);
+        if (!(min > 0) || !double.IsFinite(max) || !(max > min)) return [];
+        // Exponents stay within what a double can hold, so the loops below always end.
+        var lo = (int)Math.Clamp(Math.Floor(Math.Log10(min) + 1e-9), -330, 310);
+        var hi = (int)Math.Clamp(Math.Ceiling(Math.Log10(max) - 1e-9), -330, 310);
         var decades = Math.Max(1, hi - lo);
         var ticks = new List<Tick>();
         bool labelMinor = Math.Log10(max / min) < 2.2;
@@ -79,7 +82,10 @@ internal static class Ticks
             }
         }
         ticks.Sort((a, b) => a.Value.CompareTo(b.Value));
-        return ticks;
+        if (ticks.Count(t => t.Label.Length > 0) >= 2) return ticks;
+        // Less than a decade: label every 1..9 multiple, or, on a very short range, fall back to linear ticks.
+        var all = ticks.Select(t => t with { Label = Plain(t.Value), Major = true }).ToList();
+        return all.Count >= 2 ? all : Linear(min, max, target);
     }
 
     private static string DecadeLabel(int k, bool plain) =>
