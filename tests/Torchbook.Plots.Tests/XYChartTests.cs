@@ -212,7 +212,7 @@ public class XYChartTests
     }
 
     [Fact]
-    public void A_chart_can_be_rendered_while_another_thread_appends()
+    public async Task A_chart_can_be_rendered_while_another_thread_appends()
     {
         var chart = Plot.Live("Loss", "step", "loss");
         var writer = Task.Run(() =>
@@ -220,7 +220,7 @@ public class XYChartTests
             for (int i = 0; i < 4000; i++) chart.Append(i % 2 == 0 ? "train" : "valid", i, 1.0 / (i + 1));
         });
         while (!writer.IsCompleted) Assert.StartsWith("<svg", chart.ToSvg());
-        writer.Wait();
+        await writer;
         Assert.Equal(2000, chart["train"].Count);
     }
 }
