@@ -50,6 +50,19 @@ public class XYChartTests
     }
 
     [Fact]
+    public void Series_can_be_added_to_an_existing_chart()
+    {
+        var chart = Plot.Line(new[] { 1.0, 0.5, 0.25 }, name: "train");
+        chart.AddLine(new[] { 1.2f, 0.8f, 0.7f }, "valid", style: LineStyle.Dashed);
+        chart.AddScatter(new[] { 2 }, new[] { 0.7 }, "best");
+        chart.AddMarker(1, 0.5, "here");
+        var svg = Svg.Parse(chart);
+        Assert.Equal(["train", "valid", "best"], svg.WithClass("legend-label").Select(t => t.Value));
+        Assert.Equal("7 4", (string)svg.WithClass("line").ElementAt(1).Element(Svg.Ns + "path")!.Attribute("stroke-dasharray")!);
+        Assert.Equal("Chart: 3 series (train: 3 points, valid: 3 points, best: 1 point), 1 marker", chart.ToString());
+    }
+
+    [Fact]
     public void Float_and_int_inputs_are_accepted()
     {
         var chart = Plot.Line(Enumerable.Range(1, 5), new[] { 1f, 2f, 3f, 4f, 5f });

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.Json.Nodes;
 using Torchbook.Formatting;
 using Torchbook.Plots.Rendering;
@@ -16,7 +17,7 @@ public sealed partial class XYChart : Chart
     private readonly List<MarkerPoint> _markers = [];
     private bool? _showLegend;
 
-    /// <summary>An empty chart; add data with <see cref="AddLine(IEnumerable{double}, IEnumerable{double}, string?, string?, LineStyle)"/> and friends.</summary>
+    /// <summary>An empty chart; add data with <c>AddLine</c>, <c>AddScatter</c>, <c>AddHistogram</c>, <c>AddMarker</c> or <see cref="Append"/>.</summary>
     public XYChart(string? title = null, string? xTitle = null, string? yTitle = null, int width = 640, int height = 400)
         : base(width, height)
     {
@@ -46,11 +47,11 @@ public sealed partial class XYChart : Chart
         _series.FirstOrDefault(s => s.Name == name)
         ?? throw new KeyNotFoundException($"This chart has no series named \"{name}\". Series: {string.Join(", ", _series.Select(s => $"\"{s.Name}\""))}.");
 
-    /// <summary>Adds a line through the points (x[i], y[i]).</summary>
-    public LineSeries AddLine(IEnumerable<double> x, IEnumerable<double> y, string? name = null, string? color = null, LineStyle style = LineStyle.Solid)
+    /// <summary>Adds a line through the points (x[i], y[i]); numbers of any type (double, float, int...).</summary>
+    public LineSeries AddLine<TX, TY>(IEnumerable<TX> x, IEnumerable<TY> y, string? name = null, string? color = null, LineStyle style = LineStyle.Solid)
+        where TX : INumberBase<TX> where TY : INumberBase<TY>
     {
-        ArgumentNullException.ThrowIfNull(x); ArgumentNullException.ThrowIfNull(y);
-        var xs = x.ToArray(); var ys = y.ToArray();
+        var xs = Data.ToDoubles(x, "x", "AddLine"); var ys = Data.ToDoubles(y, "y", "AddLine");
         Data.CheckSameLength(xs.Length, ys.Length, "x", "y", "AddLine");
         var s = new LineSeries(this, name ?? "", color, style);
         s.SetSilently(xs, ys);
@@ -60,18 +61,18 @@ public sealed partial class XYChart : Chart
     }
 
     /// <summary>Adds a line through y[i] at x = 0, 1, 2, ...</summary>
-    public LineSeries AddLine(IEnumerable<double> y, string? name = null, string? color = null, LineStyle style = LineStyle.Solid)
+    public LineSeries AddLine<T>(IEnumerable<T> y, string? name = null, string? color = null, LineStyle style = LineStyle.Solid)
+        where T : INumberBase<T>
     {
-        ArgumentNullException.ThrowIfNull(y);
-        var ys = y.ToArray();
+        var ys = Data.ToDoubles(y, "y", "AddLine");
         return AddLine(Data.Range(ys.Length), ys, name, color, style);
     }
 
     /// <summary>Adds unconnected points (x[i], y[i]).</summary>
-    public ScatterSeries AddScatter(IEnumerable<double> x, IEnumerable<double> y, string? name = null, string? color = null)
+    public ScatterSeries AddScatter<TX, TY>(IEnumerable<TX> x, IEnumerable<TY> y, string? name = null, string? color = null)
+        where TX : INumberBase<TX> where TY : INumberBase<TY>
     {
-        ArgumentNullException.ThrowIfNull(x); ArgumentNullException.ThrowIfNull(y);
-        var xs = x.ToArray(); var ys = y.ToArray();
+        var xs = Data.ToDoubles(x, "x", "AddScatter"); var ys = Data.ToDoubles(y, "y", "AddScatter");
         Data.CheckSameLength(xs.Length, ys.Length, "x", "y", "AddScatter");
         var s = new ScatterSeries(this, name ?? "", color);
         s.SetSilently(xs, ys);
@@ -116,7 +117,7 @@ public sealed partial class XYChart : Chart
         var s = _series.FirstOrDefault(v => v.Name == series);
         switch (s)
         {
-            case null: AddLine([x], [y], series); break;
+            case null: AddLine(new[] { x }, new[] { y }, series); break;
             case LineSeries line: line.Append(x, y); break;
             case ScatterSeries sc: sc.Append(x, y); break;
             default: throw new InvalidOperationException($"Series \"{series}\" is a {s.GetType().Name}; only lines and scatter series take appended points.");
@@ -146,7 +147,7 @@ public sealed partial class XYChart : Chart
         var parts = new List<string>();
         var t = string.IsNullOrWhiteSpace(Title) ? "" : $" \"{Title}\"";
         var list = string.Join(", ", _series.Select(s =>
-            (s.Name.Length > 0 ? s.Name + ": " : "") + s.Count + (s is HistogramSeries ? " bins" : " points")));
+            (s.Name.Length > 0 ? s.Name + ": " : "") + s.Count + (s is HistogramSeries ? " bin" : " point") + (s.Count == 1 ? "" : "s")));
         var desc = $"{kind}{t}: {_series.Count} series" + (_series.Count > 0 ? $" ({list})" : "");
         if (XAxis.Scale == AxisScale.Log) parts.Add("log x");
         if (YAxis.Scale == AxisScale.Log) parts.Add("log y");
