@@ -454,3 +454,12 @@ public static partial class Plot
         string? title = null, int cellSize = 0) =>
         new(images, titles, columns, title, cellSize);
 }
+
+public static partial class Plot
+{
+    /// <summary>
+    /// Charts side by side (like matplotlib's subplots): <c>Plot.Grid([lossChart, accuracyChart])</c>.
+    /// All in one row when there are up to 3, otherwise about square; <paramref name="columns"/> sets the row length.
+    /// </summary>
+    public static ChartGrid Grid(IEnumerable<Chart> charts, int columns = 0, string? title = null) => new(charts, columns, title);
+}

@@ -164,4 +164,13 @@ internal static class Gallery
             ["edge-dense-heatmap"] = denseHm, ["edge-binary-cm"] = two, ["edge-normalised-cm"] = norm,
         };
     }
+
+    public static ChartGrid LossAndAccuracy()
+    {
+        var acc = Enumerable.Range(1, 20).Select(e => 0.95 - 0.5 * Math.Exp(-e / 4.0)).ToArray();
+        var accuracy = Plot.Lines(Enumerable.Range(1, 20), [("valid", acc)], title: "Accuracy", xTitle: "epoch", yTitle: "accuracy");
+        var loss = TrainingCurves();
+        loss.Width = accuracy.Width = 460;
+        return Plot.Grid([loss, accuracy], title: "Training");
+    }
 }

@@ -19,6 +19,8 @@ public class GalleryTests
             ["histogram"] = Gallery.Histogram(),
             ["scatter"] = Gallery.ScatterClasses(),
             ["image-grid"] = Gallery.SampleGrid(),
+            ["chart-grid"] = Gallery.LossAndAccuracy(),
+            ["chart-grid-mixed"] = Plot.Grid([Gallery.ConfusionMatrix(), Gallery.SampleGrid(), Gallery.Histogram(), Gallery.Spectrogram()], columns: 2),
             ["image-rgb"] = Gallery.NormalisedRgb(),
             ["spectrogram-hz"] = Plot.Spectrogram(Gallery.SpectrogramValues(), 16000, 160,
                 Gallery.MelFrequencies(64, 8000), title: "Mel spectrogram (Hz)"),

@@ -11,6 +11,9 @@ internal sealed class SvgBuilder
 {
     public const string FontFamily = "DejaVu Sans, Verdana, Geneva, sans-serif";
 
+    /// <summary>Lets a chart shrink to narrow screens while keeping its proportions.</summary>
+    public const string RootStyle = "style=\"max-width:100%;height:auto\"";
+
     private readonly StringBuilder _sb = new();
     private int _depth;
 
@@ -19,7 +22,7 @@ internal sealed class SvgBuilder
         _sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"torchbook-chart\" data-kind=\"")
            .Append(Escape(kind)).Append("\" width=\"").Append(N(width)).Append("\" height=\"").Append(N(height))
            .Append("\" viewBox=\"0 0 ").Append(N(width)).Append(' ').Append(N(height))
-           .Append("\" font-family=\"").Append(FontFamily).Append("\" style=\"max-width:100%;height:auto\">");
+           .Append("\" font-family=\"").Append(FontFamily).Append("\" ").Append(RootStyle).Append('>');
         if (!string.IsNullOrEmpty(accessibleTitle))
             _sb.Append("<title>").Append(Escape(accessibleTitle)).Append("</title>");
         // A white page, so the chart stays readable in dark-themed notebooks and PNG exports.
