@@ -95,7 +95,10 @@ public sealed class ChartGrid : Chart
             double x0 = _colX[i % Columns] / Width, x1 = (_colX[i % Columns] + _charts[i].Width) / Width;
             double yTop = 1 - _rowY[i / Columns] / Height, yBottom = 1 - (_rowY[i / Columns] + _charts[i].Height) / Height;
             // Leave room inside the cell for the chart's own title and tick labels, as its margins would.
-            double ix0 = x0 + (x1 - x0) * 0.12, ix1 = x1 - (x1 - x0) * 0.06, iy0 = yBottom + (yTop - yBottom) * 0.14, iy1 = yTop - (yTop - yBottom) * 0.12;
+            // (Image grids lay out their own margins and captions: they get the whole cell.)
+            bool own = _charts[i] is ImageChart;
+            double ix0 = own ? x0 : x0 + (x1 - x0) * 0.12, ix1 = own ? x1 : x1 - (x1 - x0) * 0.06;
+            double iy0 = own ? yBottom : yBottom + (yTop - yBottom) * 0.14, iy1 = own ? yTop : yTop - (yTop - yBottom) * 0.12;
 
             // Renumber the chart's axes after those of the charts before it: its k-th x/y pair becomes xN/yN.
             var rename = new Dictionary<string, string>();

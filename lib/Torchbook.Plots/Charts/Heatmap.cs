@@ -146,7 +146,12 @@ public sealed class Heatmap : Chart
         if (XLabels != null) xa["type"] = "category";
         if (YLabels != null) ya["type"] = "category";
         if (Origin == HeatmapOrigin.Top) ya["autorange"] = "reversed";
-        if (SquareCells) ya["scaleanchor"] = "x";
+        if (SquareCells)
+        {
+            ya["scaleanchor"] = "x";
+            xa["constrain"] = "domain"; // shrink the axes, not the data range, to keep cells square
+            ya["constrain"] = "domain";
+        }
         layout["xaxis"] = xa;
         layout["yaxis"] = ya;
         return PlotlyJson.Figure(new JsonArray(trace), layout);
