@@ -328,6 +328,18 @@ public static partial class Plot
             width: width, height: height);
     }
 
+    /// <inheritdoc cref="Spectrogram(double[,], double, double, IReadOnlyList{double}?, string?, string, string, int, int)"/>
+    public static Heatmap Spectrogram(float[,] values, double sampleRate, double hopLength, IReadOnlyList<double>? binFrequencies = null,
+        string? title = null, string colorBarTitle = "dB", string yTitle = "", int width = 640, int height = 360) =>
+        Spectrogram(Matrices.ToDouble(values), sampleRate, hopLength, binFrequencies, title, colorBarTitle, yTitle, width, height);
+
+    /// <summary>A spectrogram from a flat row-major [bins, frames] array (e.g. a tensor's data); see the [,] overload.</summary>
+    public static Heatmap Spectrogram<T>(IReadOnlyList<T> values, int bins, int frames, double sampleRate, double hopLength,
+        IReadOnlyList<double>? binFrequencies = null, string? title = null, string colorBarTitle = "dB", string yTitle = "",
+        int width = 640, int height = 360) where T : INumberBase<T> =>
+        Spectrogram(Matrices.FromFlat(values, bins, frames, "Plot.Spectrogram"), sampleRate, hopLength, binFrequencies, title,
+            colorBarTitle, yTitle, width, height);
+
     /// <summary>
     /// A confusion matrix: counts[true class, predicted class] with the class names on both axes and the
     /// count in every cell. <paramref name="normalize"/> shows each row as fractions of that class's total.

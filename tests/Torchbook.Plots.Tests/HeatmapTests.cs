@@ -80,6 +80,17 @@ public class HeatmapTests
     }
 
     [Fact]
+    public void Spectrogram_from_a_flat_float_array()
+    {
+        var flat = new float[8 * 5];
+        flat[1 * 5 + 4] = 3; // bin 1, frame 4
+        var h = Plot.Spectrogram(flat, bins: 8, frames: 5, sampleRate: 100, hopLength: 10);
+        Assert.Equal((8, 5), (h.Rows, h.Columns));
+        Assert.Equal(3, h[1, 4]);
+        Assert.Contains("need 40 values", Assert.Throws<ArgumentException>(() => Plot.Spectrogram(new float[39], 8, 5, 100, 10)).Message);
+    }
+
+    [Fact]
     public void Label_lengths_are_checked()
     {
         var e = Assert.Throws<ArgumentException>(() => Plot.Heatmap(new double[2, 2], xLabels: ["a"]));

@@ -38,10 +38,9 @@ public sealed class BarChart : Chart
     public bool ShowValues { get => _showValues; set { _showValues = value; OnChanged(); } }
 
     /// <summary>Adds one value per category; a second call makes grouped bars.</summary>
-    public BarChart AddBars(IEnumerable<double> values, string? name = null, string? color = null)
+    public BarChart AddBars<T>(IEnumerable<T> values, string? name = null, string? color = null) where T : System.Numerics.INumberBase<T>
     {
-        ArgumentNullException.ThrowIfNull(values);
-        var v = values.ToArray();
+        var v = Data.ToDoubles(values, "values", "BarChart.AddBars");
         if (v.Length != Categories.Count)
             throw new ArgumentException($"BarChart.AddBars: {Categories.Count} categories need {Categories.Count} values; received {v.Length}.");
         _groups.Add((name ?? "", v, color));
