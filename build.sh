@@ -16,6 +16,8 @@ APT_PACKAGES=(
   cmake g++ make        # native shim build
   libzmq5               # Jupyter kernel transport
   python3-torch         # golden values for parity tests and the PyTorch side of benchmarks
+  librsvg2-bin          # SVG -> PNG export of plots (rsvg-convert)
+  fonts-dejavu-core     # the fonts plots are laid out for
 )
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
