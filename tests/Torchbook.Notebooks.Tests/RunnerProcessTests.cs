@@ -80,6 +80,30 @@ public sealed class RunnerProcessTests : IDisposable
     }
 
     [Fact]
+    public void Ctrl_c_stops_the_running_cell_and_writes_what_ran()
+    {
+        var loops = Create(Code("Console.WriteLine(\"first\");"), Code("while (true) { }"), Code("1")).Save(_dir, "ctrlc.ipynb");
+        var output = Path.Combine(_dir, "out", "ctrlc.ipynb");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { RepositoryPaths.TorchbookDll, "run", loops, "--output", "out" }) start.ArgumentList.Add(a);
+        start.Environment["CI"] = "true";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        // Wait until the first cell was saved (the loop is running), then send SIGINT as a terminal would.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !(File.Exists(output) && File.ReadAllText(output).Contains("first\\n", StringComparison.Ordinal))) Thread.Sleep(100);
+        Thread.Sleep(300);
+        Process.Start("kill", ["-INT", process.Id.ToString()])!.WaitForExit();
+        Assert.True(process.WaitForExit(60_000), "torchbook run did not stop after SIGINT");
+
+        Assert.Equal(130, process.ExitCode);
+        var executed = NotebookJson.Load(output);
+        Assert.Equal("KeyboardInterrupt", Assert.IsType<ErrorOutput>(executed.Cells[1].Outputs.Last()).EName);
+        Assert.Empty(executed.Cells[2].Outputs);
+        Assert.Contains("interrupted", stdout.Result);
+    }
+
+    [Fact]
     public void Bad_arguments_are_explained()
     {
         var (exit, _, stderr) = Torchbook(_dir, "run", Path.Combine(_dir, "nope.ipynb"));
