@@ -78,10 +78,10 @@ torchbook_cli() {
   if [ "${TORCHBOOK_R2R:-1}" != "0" ] && dotnet publish "$ROOT/lib/Torchbook.Cli/Torchbook.Cli.csproj" -c Release \
        --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
        --artifacts-path "$ROOT/output/cli-build" -o "$out" -nologo -v:q -clp:ErrorsOnly >&2; then
-    echo "$out/torchbook.dll"
+    echo "$out/Torchbook.Cli.dll"
   else
     log "using the plain build of torchbook (no ReadyToRun: slower start-up)"
-    echo "$ROOT/lib/Torchbook.Cli/bin/Release/net10.0/torchbook.dll"
+    echo "$ROOT/lib/Torchbook.Cli/bin/Release/net10.0/Torchbook.Cli.dll"
   fi
 }
 

@@ -186,7 +186,7 @@ internal sealed class NotebookChild(NotebookProgress progress, RunSettings setti
     }
 }
 
-/// <summary>How to start this program again (as `dotnet torchbook.dll` or the `torchbook` apphost).</summary>
+/// <summary>How to start this program again (as `dotnet Torchbook.Cli.dll` or the `torchbook` apphost).</summary>
 internal static class SelfInvocation
 {
     public static ProcessStartInfo Create(IEnumerable<string> arguments)

@@ -15,13 +15,13 @@ internal static class RepositoryPaths
         }
     }
 
-    /// <summary>torchbook.dll of the configuration these tests were built in (Debug or Release).</summary>
+    /// <summary>Torchbook.Cli.dll of the configuration these tests were built in (Debug or Release).</summary>
     public static string TorchbookDll
     {
         get
         {
             var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-            var path = Path.Combine(Root, "lib", "Torchbook.Cli", "bin", configuration, "net10.0", "torchbook.dll");
+            var path = Path.Combine(Root, "lib", "Torchbook.Cli", "bin", configuration, "net10.0", "Torchbook.Cli.dll");
             if (!File.Exists(path)) throw new FileNotFoundException($"build the CLI first: {path} is missing", path);
             return path;
         }

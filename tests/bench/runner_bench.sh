@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Runner benchmark (not a test): start-up to first result, per-cell overhead, peak memory.
-#   tests/bench/runner_bench.sh [path/to/torchbook.dll]   (default: output/cli (ReadyToRun) or the Release build)
+#   tests/bench/runner_bench.sh [path/to/Torchbook.Cli.dll]   (default: output/cli (ReadyToRun) or the Release build)
 # Targets (issue 4): one-cell notebook under 2 s, trivial cell under 50 ms, runner under 300 MB.
 # Prints a table and writes it to output/bench/runner.txt. Needs /usr/bin/time (Debian package `time`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TB="${1:-}"
 if [ -z "$TB" ]; then
-  if [ -f "$ROOT/output/cli/torchbook.dll" ]; then TB="$ROOT/output/cli/torchbook.dll"; else TB="$ROOT/lib/Torchbook.Cli/bin/Release/net10.0/torchbook.dll"; fi
+  if [ -f "$ROOT/output/cli/Torchbook.Cli.dll" ]; then TB="$ROOT/output/cli/Torchbook.Cli.dll"; else TB="$ROOT/lib/Torchbook.Cli/bin/Release/net10.0/Torchbook.Cli.dll"; fi
 fi
 [ -f "$TB" ] || { echo "error: $TB not found; run ./build.sh build (or ./build.sh, which also makes the ReadyToRun output/cli)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "error: /usr/bin/time is missing (apt-get install -y time)" >&2; exit 1; }

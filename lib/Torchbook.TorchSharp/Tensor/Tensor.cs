@@ -10,6 +10,7 @@ public static partial class torch
     /// create it inside <see cref="NewDisposeScope"/>) to free its memory promptly; the finalizer
     /// frees it otherwise.
     /// </summary>
+    [Torchbook.Formatting.TypeFormatterSource(typeof(TensorFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
     public partial class Tensor : IDisposable
     {
         internal IntPtr handle;
