@@ -53,6 +53,26 @@ public class MemoryTests
     }
 
     [Fact]
+    public void Scopes_stay_correct_through_compaction()
+    {
+        var kept = new List<Tensor>();
+        var all = new List<Tensor>();
+        using (var scope = NewDisposeScope())
+        {
+            for (int i = 0; i < 1000; i++)
+            {
+                var t = ones(1);
+                all.Add(t);
+                if (i % 3 == 0) t.Dispose();
+                else if (i % 7 == 0) kept.Add(t.MoveToOuterDisposeScope());
+            }
+            Assert.Equal(all.Count(t => !t.IsInvalid) - kept.Count, scope.DisposablesCount);
+        }
+        Assert.All(all.Where(t => !kept.Contains(t)), t => Assert.True(t.IsInvalid));
+        Assert.All(kept, t => Assert.False(t.IsInvalid));
+    }
+
+    [Fact]
     public void Nested_scopes_hand_results_outwards()
     {
         Tensor inner;

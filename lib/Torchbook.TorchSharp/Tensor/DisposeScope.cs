@@ -9,7 +9,11 @@ public sealed class DisposeScope : IDisposable
 {
     [ThreadStatic] private static DisposeScope? _current;
 
-    private readonly HashSet<IDisposable> _disposables = new(ReferenceEqualityComparer.Instance);
+    // Slots, not a hash set: every tensor an op creates inside a scope is added here and usually
+    // removed again a moment later by its own Dispose, so both must cost next to nothing. A tensor
+    // remembers its slot (ScopeSlot); freed slots become null and are compacted now and then.
+    private readonly List<IDisposable?> _slots = new();
+    private int _live;
     private bool _disposed;
 
     internal DisposeScope()
@@ -22,27 +26,57 @@ public sealed class DisposeScope : IDisposable
     public DisposeScope? OuterScope { get; }
 
     /// <summary>How many objects this scope will dispose.</summary>
-    public int DisposablesCount => _disposables.Count;
+    public int DisposablesCount => _live;
 
     /// <summary>The innermost open scope of this thread, if any.</summary>
     public static DisposeScope? Current => _current;
 
-    internal static DisposeScope? RegisterOnCurrent(IDisposable disposable)
+    internal static DisposeScope? RegisterOnCurrent(torch.Tensor tensor)
     {
         var scope = _current;
-        scope?._disposables.Add(disposable);
+        scope?.Add(tensor);
         return scope;
     }
 
-    /// <summary>Adds objects to this scope, taking them from any scope they were in.</summary>
+    private void Add(IDisposable item)
+    {
+        if (_slots.Count > 64 && _live < _slots.Count / 2) Compact();
+        if (item is torch.Tensor t) t.ScopeSlot = _slots.Count;
+        _slots.Add(item);
+        _live++;
+    }
+
+    private bool Remove(IDisposable item)
+    {
+        int slot = item is torch.Tensor t ? t.ScopeSlot : _slots.IndexOf(item);
+        if (slot < 0 || slot >= _slots.Count || !ReferenceEquals(_slots[slot], item)) return false;
+        _slots[slot] = null;
+        _live--;
+        return true;
+    }
+
+    private void Compact()
+    {
+        int w = 0;
+        for (int r = 0; r < _slots.Count; r++)
+        {
+            var item = _slots[r];
+            if (item is null) continue;
+            if (item is torch.Tensor t) t.ScopeSlot = w;
+            _slots[w++] = item;
+        }
+        _slots.RemoveRange(w, _slots.Count - w);
+    }
+
+    /// <summary>Adds an object to this scope, taking it from any scope it was in.</summary>
     public T Include<T>(T disposable) where T : IDisposable
     {
         if (disposable is torch.Tensor t)
         {
-            t.OwningDisposeScope?._disposables.Remove(t);
+            t.OwningDisposeScope?.Remove(t);
             t.OwningDisposeScope = this;
         }
-        _disposables.Add(disposable);
+        Add(disposable);
         return disposable;
     }
 
@@ -51,9 +85,9 @@ public sealed class DisposeScope : IDisposable
     {
         foreach (var t in tensors)
         {
-            if (!_disposables.Remove(t)) continue;
+            if (!Remove(t)) continue;
             t.OwningDisposeScope = OuterScope;
-            OuterScope?._disposables.Add(t);
+            OuterScope?.Add(t);
         }
     }
 
@@ -61,20 +95,20 @@ public sealed class DisposeScope : IDisposable
     public void Detach(params torch.Tensor[] tensors)
     {
         foreach (var t in tensors)
-        {
-            if (_disposables.Remove(t)) t.OwningDisposeScope = null;
-        }
+            if (Remove(t)) t.OwningDisposeScope = null;
     }
 
-    internal void MarkAsDisposed(IDisposable disposable) => _disposables.Remove(disposable);
+    internal void MarkAsDisposed(IDisposable disposable) => Remove(disposable);
 
     /// <summary>Disposes everything collected so far, keeping the scope open.</summary>
     public void DisposeEverything()
     {
-        var items = _disposables.ToArray();
-        _disposables.Clear();
+        var items = _slots.ToArray();
+        _slots.Clear();
+        _live = 0;
         foreach (var d in items)
         {
+            if (d is null) continue;
             if (d is torch.Tensor t) t.OwningDisposeScope = null;
             d.Dispose();
         }

@@ -21,6 +21,9 @@ public static partial class torch
 
         internal DisposeScope? OwningDisposeScope { get; set; }
 
+        /// <summary>This tensor's slot in its dispose scope (see DisposeScope).</summary>
+        internal int ScopeSlot { get; set; } = -1;
+
         internal Tensor(IntPtr handle)
         {
             this.handle = handle;
