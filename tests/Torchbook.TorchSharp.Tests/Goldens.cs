@@ -30,7 +30,7 @@ internal static class Goldens
         "float32" => ScalarType.Float32, "float64" => ScalarType.Float64, "float16" => ScalarType.Float16,
         "bfloat16" => ScalarType.BFloat16, "int64" => ScalarType.Int64, "int32" => ScalarType.Int32,
         "int16" => ScalarType.Int16, "int8" => ScalarType.Int8, "uint8" => ScalarType.Byte, "bool" => ScalarType.Bool,
-        _ => throw new ArgumentException(name),
+        _ => throw new InvalidDataException($"unknown dtype name '{name}' in a golden file"),
     };
 
     private static double Number(JsonElement e) => e.ValueKind == JsonValueKind.String

@@ -106,18 +106,5 @@ public sealed class ReprGoldenCase
         _ => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
     };
 
-    private static ScalarType DType(string name) => name switch
-    {
-        "bool" => ScalarType.Bool,
-        "uint8" => ScalarType.Byte,
-        "int8" => ScalarType.Int8,
-        "int16" => ScalarType.Int16,
-        "int32" => ScalarType.Int32,
-        "int64" => ScalarType.Int64,
-        "float16" => ScalarType.Float16,
-        "bfloat16" => ScalarType.BFloat16,
-        "float32" => ScalarType.Float32,
-        "float64" => ScalarType.Float64,
-        _ => throw new InvalidDataException($"Unknown dtype '{name}' in {GoldenPath}."),
-    };
+    private static ScalarType DType(string name) => Goldens.DType(name);
 }

@@ -9,20 +9,7 @@ namespace Torchbook.TorchSharp.Tests.Serialization;
 /// <summary>Compares what our readers return with the JSON descriptions Python wrote.</summary>
 static class ExpectedGraph
 {
-    public static ScalarType DTypeFromName(string name) => name switch
-    {
-        "bool" => ScalarType.Bool,
-        "uint8" => ScalarType.Byte,
-        "int8" => ScalarType.Int8,
-        "int16" => ScalarType.Int16,
-        "int32" => ScalarType.Int32,
-        "int64" => ScalarType.Int64,
-        "float16" => ScalarType.Float16,
-        "bfloat16" => ScalarType.BFloat16,
-        "float32" => ScalarType.Float32,
-        "float64" => ScalarType.Float64,
-        _ => throw new ArgumentException(name),
-    };
+    public static ScalarType DTypeFromName(string name) => Goldens.DType(name);
 
     public static void AssertMatches(JsonElement expected, object? actual, string path = "<root>")
     {
