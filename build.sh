@@ -18,6 +18,7 @@ APT_PACKAGES=(
   python3-torch         # golden values for parity tests and the PyTorch side of benchmarks
   librsvg2-bin          # SVG -> PNG export of plots (rsvg-convert)
   fonts-dejavu-core     # the fonts plots are laid out for
+  dataset-fashion-mnist # Fashion-MNIST IDX files (/usr/share/datasets/fashion-mnist); data-scripts/fashion-mnist.sh links them
 )
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
