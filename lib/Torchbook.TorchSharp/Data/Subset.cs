@@ -18,7 +18,7 @@ namespace TorchSharp
     namespace Modules
     {
         /// <summary>A view of some items of another dataset (PyTorch's <c>Subset</c>). Disposing it leaves the wrapped dataset alone.</summary>
-        public class Subset<T> : torch.utils.data.Dataset<T>
+        public class Subset<T> : torch.utils.data.Dataset<T>, torch.utils.data.IBatchedDataset<T>
         {
             private readonly long[] _indices;
 
@@ -41,6 +41,12 @@ namespace TorchSharp
             public override long Count => _indices.LongLength;
 
             public override T GetTensor(long index) => dataset.GetTensor(_indices[index]);
+
+            // Whole-batch reads pass through to a wrapped dataset that has them (a random_split of Fashion-MNIST).
+            bool torch.utils.data.IBatchedDataset<T>.SupportsBatchReads => dataset is torch.utils.data.IBatchedDataset<T> { SupportsBatchReads: true };
+
+            T torch.utils.data.IBatchedDataset<T>.GetBatch(IReadOnlyList<long> indices) =>
+                ((torch.utils.data.IBatchedDataset<T>)dataset).GetBatch(indices.Select(i => _indices[i]).ToArray());
         }
     }
 }

@@ -224,6 +224,13 @@ public class DataLoaderTests
         utils.data.DataLoader(data, 4, (items, device) => items.Count()).ToList();
         Assert.Equal(3, data.BatchReads);
         Assert.Equal(10, data.ItemReads);
+
+        // Through a Subset (as random_split makes), with the indices mapped.
+        var sub = utils.data.Subset(data, new long[] { 9, 2, 5 });
+        var batches = utils.data.DataLoader(sub, batch_size: 2, disposeDataset: false).Select(b => b.ToArray<long>()).ToList();
+        Assert.Equal([[9L, 2], [5L]], batches);
+        Assert.Equal(5, data.BatchReads);
+        Assert.Equal(10, data.ItemReads);
     }
 
     private sealed class BatchReadingDataset(long n) : utils.data.Dataset<Tensor>, utils.data.IBatchedDataset<Tensor>
