@@ -124,8 +124,9 @@ namespace TorchSharp
                 if (index < 0 || index >= Count) throw new IndexOutOfRangeException($"Index {index} is out of range for a dataset of {Count} images.");
                 using var scope = torch.NewDisposeScope();
                 Tensor image;
-                if (transform is null) image = data[index].unsqueeze(0).to(ScalarType.Float32).div(255);
-                else image = transform.call(data[index].unsqueeze(0).clone());
+                // narrow keeps the leading dimension: a 1x28x28 view of image `index`.
+                if (transform is null) image = data.narrow(0, index, 1).to(ScalarType.Float32).div_(255);
+                else image = transform.call(data.narrow(0, index, 1).clone());
                 Tensor label = torch.tensor(_labels[index]);
                 if (target_transform is not null) label = target_transform.call(label);
                 image.MoveToOuterDisposeScope();
@@ -139,7 +140,7 @@ namespace TorchSharp
             {
                 using var scope = torch.NewDisposeScope();
                 var index = torch.tensor(indices as long[] ?? indices.ToArray());
-                var images = data.index_select(0, index).unsqueeze(1).to(ScalarType.Float32).div(255);
+                var images = data.index_select(0, index).unsqueeze(1).to(ScalarType.Float32).div_(255);
                 var labels = targets.index_select(0, index);
                 return (images.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope());
             }
