@@ -39,6 +39,10 @@ public static partial class torch
             public static Modules.Subset<T>[] random_split<T>(Dataset<T> dataset, long[] lengths, Generator? generator = null) =>
                 random_split(dataset, (IReadOnlyList<long>)lengths, generator);
 
+            /// <inheritdoc cref="random_split{T}(Dataset{T}, IReadOnlyList{long}, Generator?)"/>
+            public static Modules.Subset<T>[] random_split<T>(Dataset<T> dataset, int[] lengths, Generator? generator = null) =>
+                random_split(dataset, lengths.Select(l => (long)l).ToArray(), generator);
+
             /// <summary>
             /// Splits by fractions that add up to 1: each part gets floor(fraction x count) items and
             /// the remainder is handed out one by one from the first part on (PyTorch's rule).

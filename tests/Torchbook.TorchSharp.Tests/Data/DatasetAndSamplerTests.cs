@@ -52,6 +52,17 @@ public class DatasetTests
     }
 
     [Fact]
+    public void random_split_takes_whole_lengths_or_fractions_as_written()
+    {
+        var data = new CountingDataset(10);
+        var (a, b) = (utils.data.random_split(data, [7, 3])[0], utils.data.random_split(data, [0.75, 0.25])[1]);
+        Assert.Equal(7, a.Count);
+        Assert.Equal(2, b.Count); // floor(2.5) = 2, and the remainder goes to the first part
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i),
+            utils.data.random_split(data, [4, 6]).SelectMany(s => s.indices).Order());
+    }
+
+    [Fact]
     public void random_split_rejects_lengths_that_do_not_add_up()
     {
         var data = new CountingDataset(10);
