@@ -20,6 +20,7 @@ APT_PACKAGES=(
   fonts-dejavu-core     # the fonts plots are laid out for
   chromium              # browser tests of the HTML book (Playwright drives Debian's chromium)
   time                  # /usr/bin/time for the runner benchmark
+  dataset-fashion-mnist # Fashion-MNIST IDX files (/usr/share/datasets/fashion-mnist); data-scripts/fashion-mnist.sh links them
 )
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
