@@ -51,14 +51,15 @@ public sealed class BookBrowserTests(BookFixture book) : IClassFixture<BookFixtu
 
             await page.GotoAsync(indexUrl);
             Assert.Equal("Torchbook", await page.TitleAsync());
-            await page.GetByRole(AriaRole.Link, new() { Name = "Tensors, first steps" }).ClickAsync();
-            await page.WaitForURLAsync("**/01-tensors.html");
+            // Wait for the navigation that the click starts (registered before clicking: no race).
+            await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Tensors, first steps" }).ClickAsync(),
+                new() { UrlString = "**/01-tensors.html", WaitUntil = WaitUntilState.DOMContentLoaded });
             Assert.Equal("Tensors, first steps", await page.Locator("h1").First.TextContentAsync());
             var keywordColour = await page.Locator("span.k").First.EvaluateAsync<string>("e => getComputedStyle(e).color");
             Assert.NotEqual(await page.Locator("pre.source").First.EvaluateAsync<string>("e => getComputedStyle(e).color"), keywordColour);
 
-            await page.GetByRole(AriaRole.Link, new() { Name = "Plots inline →" }).First.ClickAsync();
-            await page.WaitForURLAsync("**/02-plots.html");
+            await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Plots inline →" }).First.ClickAsync(),
+                new() { UrlString = "**/02-plots.html", WaitUntil = WaitUntilState.DOMContentLoaded });
             var bar = page.Locator("#plot-bar");
             Assert.True(await bar.IsVisibleAsync(), "the SVG plot is not visible");
             var box = await bar.BoundingBoxAsync();
