@@ -97,7 +97,7 @@ public static partial class torch
             {
                 using var scope = NewDisposeScope();
                 using var guard = no_grad();
-                using var gen = new Generator(0);
+                using var gen = new Generator(0UL);
                 var first = model.parameters().FirstOrDefault();
                 var x = rand([2, .. input_size], first?.dtype, first?.device, generator: gen);
                 model.call(x);

@@ -7,17 +7,17 @@ namespace TorchSharp.Modules
     public sealed class MaxPool : nn.Layer
     {
         private readonly int _nd;
-        private readonly bool _scalarArgs;
+        private readonly bool[] _scalar; // kernel, stride, padding, dilation: given as one number (printed bare) or per dimension
         public long[] kernel_size { get; }
         public long[] stride { get; }
         public long[] padding { get; }
         public long[] dilation { get; }
         public bool ceil_mode { get; }
 
-        internal MaxPool(int nd, long[] kernel_size, long[]? stride, long[]? padding, long[]? dilation, bool ceil_mode, bool scalarArgs) : base($"MaxPool{nd}d")
+        internal MaxPool(int nd, long[] kernel_size, long[]? stride, long[]? padding, long[]? dilation, bool ceil_mode, bool[] scalar) : base($"MaxPool{nd}d")
         {
             _nd = nd;
-            _scalarArgs = scalarArgs || nd == 1;
+            _scalar = scalar;
             this.kernel_size = F.Expand(kernel_size, nd, 1, "kernel_size");
             this.stride = stride is null ? this.kernel_size : F.Expand(stride, nd, 1, "stride");
             this.padding = F.Expand(padding, nd, 0, "padding");
@@ -31,27 +31,27 @@ namespace TorchSharp.Modules
         protected override Tensor Compute(Tensor input) => F.MaxPool(_nd, input, kernel_size, stride, padding, dilation, ceil_mode);
 
         public override string extra_repr() =>
-            $"kernel_size={A(kernel_size)}, stride={A(stride)}, padding={A(padding)}, dilation={A(dilation)}, ceil_mode={PyText.Bool(ceil_mode)}";
+            $"kernel_size={A(kernel_size, 0)}, stride={A(stride, 1)}, padding={A(padding, 2)}, dilation={A(dilation, 3)}, ceil_mode={PyText.Bool(ceil_mode)}";
 
-        private string A(long[] v) => LayerHelpers.SizeArg(v, _scalarArgs);
+        private string A(long[] v, int i) => LayerHelpers.SizeArg(v, _scalar[i]);
     }
 
     /// <summary>Average pooling over 1 or 2 spatial dimensions (AvgPool1d, AvgPool2d).</summary>
     public sealed class AvgPool : nn.Layer
     {
         private readonly int _nd;
-        private readonly bool _scalarArgs;
+        private readonly bool[] _scalar; // kernel, stride, padding
         public long[] kernel_size { get; }
         public long[] stride { get; }
         public long[] padding { get; }
         public bool ceil_mode { get; }
         public bool count_include_pad { get; }
 
-        internal AvgPool(int nd, long[] kernel_size, long[]? stride, long[]? padding, bool ceil_mode, bool count_include_pad, bool scalarArgs) : base($"AvgPool{nd}d")
+        internal AvgPool(int nd, long[] kernel_size, long[]? stride, long[]? padding, bool ceil_mode, bool count_include_pad, bool[] scalar) : base($"AvgPool{nd}d")
         {
             _nd = nd;
             // AvgPool1d keeps its sizes as 1-tuples, AvgPool2d as given.
-            _scalarArgs = scalarArgs && nd != 1;
+            _scalar = nd == 1 ? [false, false, false] : scalar;
             this.kernel_size = F.Expand(kernel_size, nd, 1, "kernel_size");
             this.stride = stride is null ? this.kernel_size : F.Expand(stride, nd, 1, "stride");
             this.padding = F.Expand(padding, nd, 0, "padding");
@@ -62,7 +62,7 @@ namespace TorchSharp.Modules
         protected override Tensor Compute(Tensor input) => F.AvgPool(_nd, input, kernel_size, stride, padding, ceil_mode, count_include_pad);
 
         public override string extra_repr() =>
-            $"kernel_size={LayerHelpers.SizeArg(kernel_size, _scalarArgs)}, stride={LayerHelpers.SizeArg(stride, _scalarArgs)}, padding={LayerHelpers.SizeArg(padding, _scalarArgs)}";
+            $"kernel_size={LayerHelpers.SizeArg(kernel_size, _scalar[0])}, stride={LayerHelpers.SizeArg(stride, _scalar[1])}, padding={LayerHelpers.SizeArg(padding, _scalar[2])}";
     }
 
     /// <summary>Adaptive pooling: any input size to a fixed output size (AdaptiveAvgPool1d/2d, AdaptiveMaxPool1d/2d).</summary>
@@ -96,22 +96,23 @@ namespace TorchSharp
         public static partial class nn
         {
             public static Modules.MaxPool MaxPool1d(long kernelSize, long? stride = null, long padding = 0, long dilation = 1, bool ceil_mode = false) =>
-                new(1, [kernelSize], stride is null ? null : [stride.Value], [padding], [dilation], ceil_mode, true);
+                new(1, [kernelSize], stride is null ? null : [stride.Value], [padding], [dilation], ceil_mode, [true, true, true, true]);
 
             public static Modules.MaxPool MaxPool2d(long kernelSize, long? stride = null, long padding = 0, long dilation = 1, bool ceil_mode = false) =>
-                new(2, [kernelSize], stride is null ? null : [stride.Value], [padding], [dilation], ceil_mode, true);
+                new(2, [kernelSize], stride is null ? null : [stride.Value], [padding], [dilation], ceil_mode, [true, true, true, true]);
 
             public static Modules.MaxPool MaxPool2d((long, long) kernelSize, (long, long)? stride = null, (long, long)? padding = null, (long, long)? dilation = null, bool ceil_mode = false) =>
-                new(2, [kernelSize.Item1, kernelSize.Item2], Pair(stride), Pair(padding) ?? [0, 0], Pair(dilation) ?? [1, 1], ceil_mode, false);
+                new(2, [kernelSize.Item1, kernelSize.Item2], Pair(stride), Pair(padding) ?? [0, 0], Pair(dilation) ?? [1, 1], ceil_mode,
+                    [false, false, padding is null, dilation is null]);
 
             public static Modules.AvgPool AvgPool1d(long kernelSize, long? stride = null, long padding = 0, bool ceil_mode = false, bool count_include_pad = true) =>
-                new(1, [kernelSize], stride is null ? null : [stride.Value], [padding], ceil_mode, count_include_pad, true);
+                new(1, [kernelSize], stride is null ? null : [stride.Value], [padding], ceil_mode, count_include_pad, [true, true, true]);
 
             public static Modules.AvgPool AvgPool2d(long kernelSize, long? stride = null, long padding = 0, bool ceil_mode = false, bool count_include_pad = true) =>
-                new(2, [kernelSize], stride is null ? null : [stride.Value], [padding], ceil_mode, count_include_pad, true);
+                new(2, [kernelSize], stride is null ? null : [stride.Value], [padding], ceil_mode, count_include_pad, [true, true, true]);
 
             public static Modules.AvgPool AvgPool2d((long, long) kernelSize, (long, long)? stride = null, (long, long)? padding = null, bool ceil_mode = false, bool count_include_pad = true) =>
-                new(2, [kernelSize.Item1, kernelSize.Item2], Pair(stride), Pair(padding) ?? [0, 0], ceil_mode, count_include_pad, false);
+                new(2, [kernelSize.Item1, kernelSize.Item2], Pair(stride), Pair(padding) ?? [0, 0], ceil_mode, count_include_pad, [false, false, padding is null]);
 
             public static Modules.AdaptivePool AdaptiveAvgPool1d(long outputSize) => new(1, false, [outputSize], true);
             public static Modules.AdaptivePool AdaptiveAvgPool2d(long outputSize) => new(2, false, [outputSize], true);
