@@ -310,7 +310,7 @@ public static partial class torch
             }
 
             /// <summary>Moves parameters and buffers to the device, keeping the same Parameter objects (optimizers keep working).</summary>
-            public Module to(Device device) => Apply(t => t.device == device ? null : t.to(device), _ => true);
+            public Module to(Device device) => Apply(t => t.device.Equals(device) ? null : t.to(device), _ => true);
 
             /// <summary>Moves parameters and buffers to a device given as a string ("cpu", "cuda:0").</summary>
             public Module to(string device) => to(new Device(device));

@@ -28,6 +28,14 @@ public class LayerTests
     }
 
     [Fact]
+    public void MaxPool2d_with_too_much_padding_gives_libtorchs_message()
+    {
+        using var p = MaxPool2d(2, padding: 2);
+        var e = Assert.ThrowsAny<Exception>(() => p.forward(ones(1, 1, 4, 4)));
+        Assert.Contains("pad should be at most half of", e.Message);
+    }
+
+    [Fact]
     public void Conv2d_same_keeps_the_spatial_size()
     {
         using var c = Conv2d(2, 4, 5, Padding.Same, dilation: 2);
@@ -41,6 +49,9 @@ public class LayerTests
         Assert.Equal("expected 4D input (got 2D input)", Assert.Throws<ArgumentException>(() => bn.forward(ones(2, 3))).Message);
         using var bn1 = BatchNorm1d(3);
         Assert.Equal("expected 2D or 3D input (got 4D input)", Assert.Throws<ArgumentException>(() => bn1.forward(ones(2, 3, 1, 1))).Message);
+        Assert.Equal("Expected more than 1 value per channel when training, got input size torch.Size([1, 3])", Assert.Throws<ArgumentException>(() => bn1.forward(ones(1, 3))).Message);
+        bn1.eval();
+        Assert.Equal(new long[] { 1, 3 }, bn1.forward(ones(1, 3)).shape);
     }
 
     [Fact]

@@ -80,8 +80,10 @@ namespace TorchSharp.Modules
             for (int i = 0; i < _items.Count; i++)
             {
                 var y = _items[i].module.call(x);
-                // Intermediate results are not visible to the caller: free them now.
-                if (!ReferenceEquals(x, input) && !ReferenceEquals(x, y) && !_items[i - 1].module.HasForwardHooks) x.Dispose();
+                // Intermediate results of this library's layers are not visible to the caller: free
+                // them now (not when a hook may have kept them, nor a user module's, which may cache them).
+                if (i > 0 && !ReferenceEquals(x, input) && !ReferenceEquals(x, y) && _items[i - 1].module is nn.Layer prev && prev.GetType().Assembly == typeof(Sequential).Assembly && !prev.HasForwardHooks)
+                    x.Dispose();
                 x = y;
             }
             return x;

@@ -74,6 +74,14 @@ namespace TorchSharp.Modules
             var d = input.dim();
             if (_nd == 1 && d != 2 && d != 3) throw new ArgumentException($"expected 2D or 3D input (got {d}D input)");
             if (_nd == 2 && d != 4) throw new ArgumentException($"expected 4D input (got {d}D input)");
+            if (training)
+            {
+                // As F.batch_norm checks: batch statistics need more than one value per channel.
+                var shape = input.shape;
+                long values = shape[0];
+                for (int i = 2; i < shape.Length; i++) values *= shape[i];
+                if (values == 1) throw new ArgumentException($"Expected more than 1 value per channel when training, got input size {nn.Module.SizeText(shape)}");
+            }
             double factor = momentum ?? 0.0;
             if (training && track_running_stats)
             {

@@ -23,9 +23,6 @@ namespace TorchSharp.Modules
             this.padding = F.Expand(padding, nd, 0, "padding");
             this.dilation = F.Expand(dilation, nd, 1, "dilation");
             this.ceil_mode = ceil_mode;
-            for (int i = 0; i < nd; i++)
-                if (this.padding[i] * 2 > this.kernel_size[i])
-                    throw new ArgumentException($"pad should be at most half of kernel size, but got pad={this.padding[i]} and kernel_size={this.kernel_size[i]}");
         }
 
         protected override Tensor Compute(Tensor input) => F.MaxPool(_nd, input, kernel_size, stride, padding, dilation, ceil_mode);
