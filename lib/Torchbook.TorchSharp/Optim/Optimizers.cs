@@ -3,6 +3,8 @@ using static TorchSharp.Native.NativeMethods;
 
 namespace TorchSharp.Modules
 {
+    using static TorchSharp.torch.optim;
+
     /// <summary>Stochastic gradient descent with momentum, dampening, Nesterov momentum and weight decay (PyTorch 1.13's algorithm).</summary>
     public sealed class SGD : Optimizer
     {

@@ -1,68 +1,7 @@
 namespace TorchSharp.Modules
 {
-    /// <summary>
-    /// Base of the learning-rate schedulers, as PyTorch 1.13's _LRScheduler: it records each
-    /// group's initial_lr, steps once when built (epoch 0), and each step() computes the new rates
-    /// from the current ones (the "chainable" form), so the numbers match PyTorch's exactly.
-    /// </summary>
-    public abstract class LRScheduler
-    {
-        protected readonly Optimizer optimizer;
-        private double[] _lastLr = [];
-
-        /// <summary>The index of the last step (0 right after construction).</summary>
-        public int last_epoch { get; protected set; }
-
-        /// <summary>Each group's initial learning rate.</summary>
-        public IReadOnlyList<double> base_lrs { get; }
-
-        protected int step_count { get; private set; }
-
-        protected LRScheduler(Optimizer optimizer, int last_epoch)
-        {
-            this.optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
-            var groups = optimizer.param_groups;
-            if (last_epoch == -1)
-            {
-                foreach (var g in groups)
-                    if (!g.Options.ContainsKey("initial_lr")) g.Options["initial_lr"] = g.LearningRate;
-            }
-            else
-            {
-                for (int i = 0; i < groups.Count; i++)
-                    if (!groups[i].Options.ContainsKey("initial_lr"))
-                        throw new ArgumentException($"param 'initial_lr' is not specified in param_groups[{i}] when resuming an optimizer");
-            }
-            base_lrs = groups.Select(g => g.Double("initial_lr")).ToArray();
-            this.last_epoch = last_epoch;
-        }
-
-        /// <summary>Subclasses call this at the end of their constructor (PyTorch's _initial_step).</summary>
-        protected void InitialStep()
-        {
-            step_count = 0;
-            step();
-        }
-
-        /// <summary>Advances one epoch (or batch, for OneCycleLR) and sets the groups' learning rates.</summary>
-        public virtual void step()
-        {
-            step_count++;
-            last_epoch++;
-            var values = get_lr();
-            var groups = optimizer.param_groups;
-            for (int i = 0; i < groups.Count; i++) groups[i].LearningRate = values[i];
-            _lastLr = groups.Select(g => g.LearningRate).ToArray();
-        }
-
-        /// <summary>The learning rates set by the last step, one per group.</summary>
-        public IList<double> get_last_lr() => _lastLr.ToArray();
-
-        /// <summary>The rates for the current epoch, computed from the groups' current rates.</summary>
-        protected abstract double[] get_lr();
-
-        protected double[] CurrentLrs() => optimizer.param_groups.Select(g => g.LearningRate).ToArray();
-    }
+    using static TorchSharp.torch.optim;
+    using static TorchSharp.torch.optim.lr_scheduler;
 
     /// <summary>Multiplies the rate by gamma every step_size epochs.</summary>
     public sealed class StepLR : LRScheduler
@@ -371,6 +310,70 @@ namespace TorchSharp
             /// <summary>Learning-rate schedulers (torch.optim.lr_scheduler).</summary>
             public static class lr_scheduler
             {
+                /// <summary>
+                /// Base of the learning-rate schedulers, as PyTorch 1.13's _LRScheduler: it records each
+                /// group's initial_lr, steps once when built (epoch 0), and each step() computes the new rates
+                /// from the current ones (the "chainable" form), so the numbers match PyTorch's exactly.
+                /// </summary>
+                public abstract class LRScheduler
+                {
+                    protected readonly Optimizer optimizer;
+                    private double[] _lastLr = [];
+
+                    /// <summary>The index of the last step (0 right after construction).</summary>
+                    public int last_epoch { get; protected set; }
+
+                    /// <summary>Each group's initial learning rate.</summary>
+                    public IReadOnlyList<double> base_lrs { get; }
+
+                    protected int step_count { get; private set; }
+
+                    protected LRScheduler(Optimizer optimizer, int last_epoch)
+                    {
+                        this.optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
+                        var groups = optimizer.param_groups;
+                        if (last_epoch == -1)
+                        {
+                            foreach (var g in groups)
+                                if (!g.Options.ContainsKey("initial_lr")) g.Options["initial_lr"] = g.LearningRate;
+                        }
+                        else
+                        {
+                            for (int i = 0; i < groups.Count; i++)
+                                if (!groups[i].Options.ContainsKey("initial_lr"))
+                                    throw new ArgumentException($"param 'initial_lr' is not specified in param_groups[{i}] when resuming an optimizer");
+                        }
+                        base_lrs = groups.Select(g => g.Double("initial_lr")).ToArray();
+                        this.last_epoch = last_epoch;
+                    }
+
+                    /// <summary>Subclasses call this at the end of their constructor (PyTorch's _initial_step).</summary>
+                    protected void InitialStep()
+                    {
+                        step_count = 0;
+                        step();
+                    }
+
+                    /// <summary>Advances one epoch (or batch, for OneCycleLR) and sets the groups' learning rates.</summary>
+                    public virtual void step()
+                    {
+                        step_count++;
+                        last_epoch++;
+                        var values = get_lr();
+                        var groups = optimizer.param_groups;
+                        for (int i = 0; i < groups.Count; i++) groups[i].LearningRate = values[i];
+                        _lastLr = groups.Select(g => g.LearningRate).ToArray();
+                    }
+
+                    /// <summary>The learning rates set by the last step, one per group.</summary>
+                    public IList<double> get_last_lr() => _lastLr.ToArray();
+
+                    /// <summary>The rates for the current epoch, computed from the groups' current rates.</summary>
+                    protected abstract double[] get_lr();
+
+                    protected double[] CurrentLrs() => optimizer.param_groups.Select(g => g.LearningRate).ToArray();
+                }
+
                 public static StepLR StepLR(Optimizer optimizer, int step_size, double gamma = 0.1, int last_epoch = -1) => new(optimizer, step_size, gamma, last_epoch);
 
                 public static MultiStepLR MultiStepLR(Optimizer optimizer, IList<int> milestones, double gamma = 0.1, int last_epoch = -1) => new(optimizer, milestones, gamma, last_epoch);

@@ -8,7 +8,7 @@ namespace Torchbook.TorchSharp.Tests.Optim;
 /// <summary>Optimizer trajectories on f(w) = sum(c * w^2) + w0 * w1 against PyTorch 1.13's single-tensor implementations.</summary>
 public class OptimizerParityTests
 {
-    private static readonly Dictionary<string, Func<IEnumerable<Parameter>, Optimizer>> Makers = new()
+    private static readonly Dictionary<string, Func<IEnumerable<Parameter>, optim.Optimizer>> Makers = new()
     {
         ["sgd_nesterov"] = p => optim.SGD(p, 0.1, momentum: 0.9, nesterov: true),
         ["sgd_full"] = p => optim.SGD(p, 0.1, momentum: 0.9, dampening: 0.1, weight_decay: 0.01),

@@ -21,7 +21,7 @@ public class SchedulerParityTests
         {
             opt.step();
             if (sched is ReduceLROnPlateau plateau) plateau.step(metrics![i]);
-            else ((LRScheduler)sched).step();
+            else ((lr_scheduler.LRScheduler)sched).step();
             lrs.Add(opt.param_groups[0].LearningRate);
             if (extra is not null) ext.Add(extra(opt));
         }
