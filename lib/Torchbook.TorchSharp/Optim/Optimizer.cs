@@ -32,6 +32,13 @@ namespace TorchSharp.Modules
         /// <summary>The group's learning rate ("lr").</summary>
         public double LearningRate { get => Double("lr"); set => Options["lr"] = value; }
 
+        /// <summary>The rate a scheduler started from ("initial_lr"; the current rate before any scheduler ran).</summary>
+        public double InitialLearningRate
+        {
+            get => Options.ContainsKey("initial_lr") ? Double("initial_lr") : LearningRate;
+            set => Options["initial_lr"] = value;
+        }
+
         /// <summary>Same as <see cref="LearningRate"/>.</summary>
         public double lr { get => LearningRate; set => LearningRate = value; }
 
@@ -77,7 +84,10 @@ namespace TorchSharp
                 /// <summary>The groups (TorchSharp's name).</summary>
                 public IEnumerable<ParamGroup> ParamGroups => param_groups;
 
-                /// <summary>The options every new group starts from.</summary>
+                /// <summary>All parameters the optimizer updates, group by group.</summary>
+            public IEnumerable<Parameter> parameters() => param_groups.SelectMany(g => g.Parameters);
+
+            /// <summary>The options every new group starts from.</summary>
                 public IReadOnlyDictionary<string, object> defaults => _defaults;
 
                 private protected Optimizer(IEnumerable<ParamGroup> groups, Dictionary<string, object> defaults)

@@ -18,6 +18,13 @@ public class OptimizerTests
         Assert.Equal(0.9, (double)opt.param_groups[0]["momentum"]);
         opt.param_groups[1].LearningRate = 0.5;
         Assert.Equal(0.5, opt.ParamGroups.Last().LearningRate);
+        Assert.Equal(0.5, opt.param_groups[1].InitialLearningRate);
+        Assert.Equal(4, opt.parameters().Count());
+        var sched = optim.lr_scheduler.StepLR(opt, 1, 0.1);
+        sched.step();
+        Assert.Equal(0.5, opt.param_groups[1].InitialLearningRate);
+        Assert.Equal(0.05, opt.param_groups[1].LearningRate, 12);
+        Assert.Equal(new[] { 0.0001, 0.05 }, sched.get_last_lr().Select(v => Math.Round(v, 12)));
     }
 
     [Fact]
