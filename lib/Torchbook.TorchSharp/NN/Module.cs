@@ -309,30 +309,15 @@ public static partial class torch
                 return this;
             }
 
-            /// <summary>Moves parameters and buffers to the device, keeping the same Parameter objects (optimizers keep working).</summary>
-            public Module to(Device device) => Apply(t => t.device.Equals(device) ? null : t.to(device), _ => true);
-
-            /// <summary>Moves parameters and buffers to a device given as a string ("cpu", "cuda:0").</summary>
-            public Module to(string device) => to(new Device(device));
-
-            /// <summary>Moves parameters and buffers to the device.</summary>
-            public Module to(DeviceType device, int index = -1) => to(new Device(device, index));
+            /// <summary>Moves parameters and buffers to the device, keeping the same Parameter objects (optimizers keep working). Called through the <c>to</c> extension methods, which return the module's own type.</summary>
+            internal Module MoveTo(Device device) => Apply(t => t.device.Equals(device) ? null : t.to(device), _ => true);
 
             /// <summary>Converts floating-point parameters and buffers to <paramref name="dtype"/> (integer buffers keep theirs).</summary>
-            public Module to(ScalarType dtype)
+            internal Module ConvertTo(ScalarType dtype)
             {
                 if (!is_floating_point(dtype)) throw new ArgumentException($"nn.Module.to only accepts floating point dtypes, but got desired dtype={DTypeText.TorchName(dtype)}");
                 return Apply(t => t.dtype == dtype ? null : t.to(dtype), t => t.is_floating_point());
             }
-
-            /// <summary>Converts and moves in one call.</summary>
-            public Module to(ScalarType dtype, Device device) { to(device); return to(dtype); }
-
-            public Module cpu() => to(CPU);
-            public Module cuda(int index = -1) => to(new Device(DeviceType.CUDA, index));
-            public Module @float() => to(ScalarType.Float32);
-            public Module @double() => to(ScalarType.Float64);
-            public Module half() => to(ScalarType.Float16);
 
             private Module Apply(Func<Tensor, Tensor?> convert, Func<Tensor, bool> applies)
             {

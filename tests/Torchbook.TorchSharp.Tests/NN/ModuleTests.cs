@@ -138,6 +138,15 @@ public class ModuleTests
     }
 
     [Fact]
+    public void To_returns_the_modules_own_type()
+    {
+        using TwoLayer m = new TwoLayer().to(CPU).to("cpu").to(ScalarType.Float64);
+        Assert.Equal(ScalarType.Float64, m.forward(ones([1, 4], ScalarType.Float64)).dtype);
+        using Linear l = Linear(2, 2).@float().cpu();
+        Assert.Equal(ScalarType.Float32, l.weight.dtype);
+    }
+
+    [Fact]
     public void Zero_grad_removes_gradients()
     {
         using var l = Linear(2, 1);
