@@ -24,6 +24,9 @@ def enc(t):
     t = t.detach()
     if t.dtype == torch.bool:
         values = [bool(v) for v in t.flatten().tolist()]
+    elif t.dtype == torch.float32:
+        # The shortest text that reads back as the same float32 (keeps the files small).
+        values = [float(repr(v)) for v in t.flatten().numpy()]
     elif t.dtype.is_floating_point:
         values = [float(v) for v in t.to(torch.float64).flatten().tolist()]
     else:
