@@ -75,6 +75,10 @@ public static partial class torch
                             case Tensor t:
                                 register_buffer(name, t);
                                 break;
+                            case null when typeof(Module).IsAssignableFrom(field.FieldType):
+                                // An empty slot for a module assigned later (a head chosen after construction).
+                                register_module(name, null);
+                                break;
                             default:
                                 continue;
                         }

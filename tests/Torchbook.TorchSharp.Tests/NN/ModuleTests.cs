@@ -46,6 +46,25 @@ public class ModuleTests
         Assert.Equal(new long[] { 2, 5 }, ((Module<Tensor, Tensor>)m.get_submodule("fc")!).forward(ones(2, 3)).shape);
     }
 
+    private sealed class LateHead : Module<Tensor, Tensor>
+    {
+        public Module<Tensor, Tensor> body = Linear(2, 2);
+        public Module<Tensor, Tensor>? head;
+        public LateHead() : base(nameof(LateHead)) => RegisterComponents();
+        public override Tensor forward(Tensor x) => head!.forward(body.forward(x));
+    }
+
+    [Fact]
+    public void A_module_field_left_null_is_picked_up_when_assigned_later()
+    {
+        using var m = new LateHead();
+        Assert.Equal("LateHead(\n  (body): Linear(in_features=2, out_features=2, bias=True)\n  (head): None\n)", m.ToString());
+        Assert.Equal(new[] { "body.weight", "body.bias" }, m.state_dict().Keys);
+        m.head = Linear(2, 1);
+        Assert.Equal(new[] { "body.weight", "body.bias", "head.weight", "head.bias" }, m.state_dict().Keys);
+        Assert.Equal(new long[] { 3, 1 }, m.forward(ones(3, 2)).shape);
+    }
+
     [Fact]
     public void Freezing_with_requires_grad_false_leaves_only_the_head_trainable()
     {
