@@ -12,7 +12,6 @@ internal static class PyText
         if (double.IsPositiveInfinity(value)) return "inf";
         if (double.IsNegativeInfinity(value)) return "-inf";
         if (value == 0) return 1 / value < 0 ? "-0.0" : "0.0";
-        var r = value.ToString("E16", CultureInfo.InvariantCulture);
         // Shortest round-trip digits, from .NET's "R" (shortest since .NET Core 3.0).
         var shortest = value.ToString("R", CultureInfo.InvariantCulture);
         bool negative = shortest.StartsWith('-');
@@ -33,7 +32,6 @@ internal static class PyText
         int decpt = intPart.Length + exp10 - leadingZeros;
         digits = digits.TrimEnd('0');
         if (digits.Length == 0) digits = "0";
-        _ = r;
         string text;
         if (decpt > -4 && decpt <= 16)
         {
