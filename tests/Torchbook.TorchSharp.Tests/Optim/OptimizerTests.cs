@@ -133,10 +133,10 @@ public class OptimizerTests
     {
         using var w = Parameter(tensor(new[] { 0.1f, 0.1f }));
         (w * 1).sum().backward();
-        var total = utils.clip_grad_norm_([w], 10.0);
+        var total = torch.nn.utils.clip_grad_norm_([w], 10.0);
         Assert.Equal(Math.Sqrt(2), total, 5);
         Assert.Equal(new[] { 1f, 1f }, w.grad!.ToArray<float>());
-        var inf = utils.clip_grad_norm_([w], 0.5, norm_type: double.PositiveInfinity);
+        var inf = torch.nn.utils.clip_grad_norm_([w], 0.5, norm_type: double.PositiveInfinity);
         Assert.Equal(1.0, inf, 5);
         Assert.Equal(0.5f, w.grad!.ToArray<float>()[0], 4);
     }
