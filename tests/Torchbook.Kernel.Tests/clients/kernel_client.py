@@ -1,0 +1,147 @@
+#!/usr/bin/python3
+"""Drives the Torchbook C# kernel with jupyter_client, one scenario per run.
+
+Usage: kernel_client.py SCENARIO --kernel-name NAME
+The kernelspec NAME must be discoverable through JUPYTER_PATH. Prints one JSON object on the last
+line of stdout (what the scenario observed); exits 0 when the scenario could run at all. The C#
+tests assert on that JSON, so this script reports facts rather than judging them.
+"""
+import argparse
+import hashlib
+import hmac
+import json
+import sys
+import time
+import uuid
+
+from jupyter_client.manager import start_new_kernel
+
+from client_common import TIMEOUT, collect, execute, shell_reply
+
+def scenario_execute(kc, km):
+    first = execute(kc, 'Console.WriteLine("hello from C#");\n'
+                        'var handle = display("first display");\n'
+                        'Console.Error.WriteLine("to stderr");\n'
+                        'handle.Update("updated display");\n'
+                        '6 * 7')
+    second = execute(kc, "throw new InvalidOperationException(\"boom\");")
+    third = execute(kc, "int x = ;")
+    fourth = execute(kc, "\"still alive\"")
+    silent = execute(kc, 'Console.WriteLine("quiet")', silent=True)
+    nohist = execute(kc, "1", store_history=False)
+    after = execute(kc, "2")
+    history = kc.history(hist_access_type="tail", n=10, reply=True, timeout=TIMEOUT)["content"]
+    search = kc.history(hist_access_type="search", pattern="*still*", reply=True, timeout=TIMEOUT)["content"]
+    return {"cells": [first, second, third, fourth, silent, nohist, after],
+            "history": history, "search": search}
+
+
+def scenario_language(kc, km):
+    execute(kc, "var learningRate = 0.01;\nstring greeting = \"hi\";")
+    complete_var = kc.complete("learn", 5, reply=True, timeout=TIMEOUT)["content"]
+    code = "greeting.Len"
+    complete_member = kc.complete(code, len(code), reply=True, timeout=TIMEOUT)["content"]
+    code = "Math.Sq"
+    complete_static = kc.complete(code, len(code), reply=True, timeout=TIMEOUT)["content"]
+    code = "Console.WriteLine"
+    inspect = kc.inspect(code, len(code), reply=True, timeout=TIMEOUT)["content"]
+    inspect_var = kc.inspect("learningRate", 3, reply=True, timeout=TIMEOUT)["content"]
+    checks = {}
+    for name, code in {"open_brace": "for (int i = 0; i < 3; i++) {",
+                       "open_paren": "Console.WriteLine(1,",
+                       "open_string": "var s = \"abc",
+                       "complete": "var y = 1;",
+                       "expression": "y + 1"}.items():
+        checks[name] = kc.is_complete(code, reply=True, timeout=TIMEOUT)["content"]
+    comm = kc.comm_info(reply=True, timeout=TIMEOUT)["content"] if hasattr(kc, "comm_info") else None
+    info = kc.kernel_info(reply=True, timeout=TIMEOUT)["content"]
+    return {"complete_var": complete_var, "complete_member": complete_member,
+            "complete_static": complete_static, "inspect": inspect, "inspect_var": inspect_var,
+            "is_complete": checks, "comm_info": comm, "kernel_info": info}
+
+
+def scenario_interrupt(kc, km):
+    msg_id = kc.execute("var spins = 0L;\nwhile (true) { spins++; }")
+    time.sleep(1.5)
+    started = time.monotonic()
+    km.interrupt_kernel()
+    reply = shell_reply(kc, msg_id)
+    interrupted_after = time.monotonic() - started
+    iopub = collect(kc, msg_id)
+    after = execute(kc, "spins > 0")
+    return {"reply": reply["content"], "iopub": iopub, "after": after,
+            "interrupt_seconds": interrupted_after, "alive": km.is_alive()}
+
+
+def scenario_restart(kc, km):
+    before = execute(kc, "var remembered = 41;")
+    km.restart_kernel(now=False)
+    kc.wait_for_ready(timeout=TIMEOUT)
+    after = execute(kc, "remembered + 1")
+    fresh = execute(kc, "\"fresh\"")
+    return {"before": before, "after": after, "fresh": fresh, "alive": km.is_alive()}
+
+
+def scenario_bad_signature(kc, km):
+    """Sends an execute_request signed with a wrong key straight to the shell socket."""
+    import zmq
+    ctx = zmq.Context.instance()
+    sock = ctx.socket(zmq.DEALER)
+    sock.linger = 0
+    sock.connect(f"{km.transport}://{km.ip}:{km.shell_port}")
+    results = {}
+    for label, key in {"wrong_key": b"not-the-key", "no_signature": None}.items():
+        header = {"msg_id": uuid.uuid4().hex, "session": uuid.uuid4().hex, "username": "attacker",
+                  "date": "2026-01-01T00:00:00.000000Z", "msg_type": "execute_request", "version": "5.3"}
+        content = {"code": f'var forged_{label} = 1; Console.WriteLine("FORGED RAN");', "silent": False,
+                   "store_history": True, "user_expressions": {}, "allow_stdin": False}
+        parts = [json.dumps(p).encode() for p in (header, {}, {}, content)]
+        signature = b"" if key is None else hmac.new(key, b"".join(parts), hashlib.sha256).hexdigest().encode()
+        sock.send_multipart([b"<IDS|MSG>", signature] + parts)
+        got_reply = sock.poll(1500) != 0
+        results[label] = {"got_reply": got_reply}
+    sock.close()
+    probe = execute(kc, "forged_wrong_key")
+    probe2 = execute(kc, "forged_no_signature")
+    alive = execute(kc, "\"alive\"")
+    return {"forged": results, "probe": probe, "probe2": probe2, "alive": alive}
+
+
+def scenario_stdin(kc, km):
+    msg_id = kc.execute('Console.Write("name? ");\nvar name = Console.ReadLine();\nConsole.WriteLine($"hello {name}");',
+                        allow_stdin=True)
+    request = kc.get_stdin_msg(timeout=TIMEOUT)
+    kc.input("Ada")
+    reply = shell_reply(kc, msg_id)
+    iopub = collect(kc, msg_id)
+    denied = execute(kc, "Console.ReadLine()", allow_stdin=False)
+    return {"input_request": {"msg_type": request["msg_type"], "content": request["content"],
+                              "parent": request["parent_header"].get("msg_id") == msg_id},
+            "reply": reply["content"], "iopub": iopub, "denied": denied}
+
+
+SCENARIOS = {name[len("scenario_"):]: fn for name, fn in globals().items() if name.startswith("scenario_")}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("scenario", choices=sorted(SCENARIOS))
+    parser.add_argument("--kernel-name", required=True)
+    parser.add_argument("--cwd", default=None)
+    args = parser.parse_args()
+    started = time.monotonic()
+    km, kc = start_new_kernel(kernel_name=args.kernel_name, startup_timeout=TIMEOUT, cwd=args.cwd)
+    try:
+        result = SCENARIOS[args.scenario](kc, km)
+        result["startup_seconds"] = None
+        result["total_seconds"] = time.monotonic() - started
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+        if km.is_alive():
+            km.shutdown_kernel(now=True)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

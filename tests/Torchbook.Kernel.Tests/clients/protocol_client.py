@@ -1,0 +1,118 @@
+#!/usr/bin/python3
+"""Drives a kernel that is already running (given its connection file) through protocol scenarios
+that need no C#: the test kernel runs a line language ("out X", "display ID X", "spin", "read").
+Prints one JSON object with what it observed.
+"""
+import argparse
+import hashlib
+import hmac
+import json
+import sys
+import time
+import uuid
+
+import zmq
+from jupyter_client import BlockingKernelClient
+
+from client_common import TIMEOUT, collect, execute, shell_reply
+
+
+def control_request(kc, msg_type, content=None):
+    msg = kc.session.msg(msg_type, content or {})
+    kc.control_channel.send(msg)
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        reply = kc.get_control_msg(timeout=TIMEOUT)
+        if reply["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
+            return reply
+    raise TimeoutError(msg_type)
+
+
+def scenario_ordering(kc, info):
+    cell = execute(kc, "out one\ndisplay d1 first\nerr two\nupdate d1 second\nresult 42")
+    failing = execute(kc, "throw boom")
+    after = execute(kc, "result alive")
+    return {"cell": cell, "failing": failing, "after": after}
+
+
+def scenario_bad_signature(kc, info):
+    sock = zmq.Context.instance().socket(zmq.DEALER)
+    sock.linger = 0
+    sock.connect(f"tcp://{info['ip']}:{info['shell_port']}")
+    forged = {}
+    for label, key in {"wrong_key": b"wrong", "no_signature": None, "right_key": info["key"].encode()}.items():
+        header = {"msg_id": uuid.uuid4().hex, "session": uuid.uuid4().hex, "username": "raw",
+                  "date": "2026-01-01T00:00:00.000000Z", "msg_type": "execute_request", "version": "5.3"}
+        content = {"code": f"out {label}", "silent": False, "store_history": True,
+                   "user_expressions": {}, "allow_stdin": False}
+        parts = [json.dumps(p).encode() for p in (header, {}, {}, content)]
+        signature = b"" if key is None else hmac.new(key, b"".join(parts), hashlib.sha256).hexdigest().encode()
+        sock.send_multipart([b"<IDS|MSG>", signature] + parts)
+        replied = sock.poll(1000) != 0
+        status = None
+        if replied:
+            frames = sock.recv_multipart()
+            status = json.loads(frames[frames.index(b"<IDS|MSG>") + 5])["status"]
+        forged[label] = {"replied": replied, "status": status}
+    sock.close()
+    return {"forged": forged, "alive": execute(kc, "result alive")}
+
+
+def scenario_stdin(kc, info):
+    msg_id = kc.execute("read", allow_stdin=True)
+    request = kc.get_stdin_msg(timeout=TIMEOUT)
+    kc.input("Ada")
+    reply = shell_reply(kc, msg_id)
+    iopub = collect(kc, msg_id)
+    denied = execute(kc, "read", allow_stdin=False)
+    return {"input_request": {"msg_type": request["msg_type"], "content": request["content"],
+                              "parent_ok": request["parent_header"].get("msg_id") == msg_id},
+            "reply": reply["content"], "iopub": iopub, "denied": denied}
+
+
+def scenario_interrupt(kc, info):
+    msg_id = kc.execute("spin")
+    time.sleep(0.5)
+    info_reply = control_request(kc, "kernel_info_request")  # control is served while the cell runs
+    interrupt = control_request(kc, "interrupt_request")
+    reply = shell_reply(kc, msg_id)
+    collect(kc, msg_id)
+    after = execute(kc, "result alive")
+    shutdown = control_request(kc, "shutdown_request", {"restart": False})
+    return {"kernel_info_while_busy": info_reply["content"]["status"], "interrupt": interrupt["content"],
+            "reply": reply["content"], "after": after, "shutdown": shutdown["content"]}
+
+
+def scenario_abort_queue(kc, info):
+    # The failing cell runs a moment, so the second request is surely queued when it fails.
+    first = kc.execute("sleep 300\nthrow stop here")
+    second = kc.execute("out never")
+    replies = [shell_reply(kc, first)["content"], shell_reply(kc, second)["content"]]
+    collect(kc, first)
+    collect(kc, second)
+    return {"replies": replies, "after": execute(kc, "result fine")}
+
+
+SCENARIOS = {name[len("scenario_"):]: fn for name, fn in globals().items() if name.startswith("scenario_")}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("scenario", choices=sorted(SCENARIOS))
+    parser.add_argument("--connection-file", required=True)
+    args = parser.parse_args()
+    with open(args.connection_file) as f:
+        info = json.load(f)
+    kc = BlockingKernelClient(connection_file=args.connection_file)
+    kc.load_connection_file()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=TIMEOUT)
+        result = SCENARIOS[args.scenario](kc, info)
+    finally:
+        kc.stop_channels()
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
