@@ -1,0 +1,123 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+using Torchbook.Kernel.Language;
+using Torchbook.Notebooks.Execution;
+using Torchbook.Notebooks.Model;
+
+namespace Torchbook.Kernel.Execution;
+
+/// <summary>
+/// Runs the kernel's cells in a Torchbook <see cref="NotebookSession"/>: the same engine, formatting
+/// and outputs as <c>torchbook run</c>. Language services see a script chain of the cells that
+/// succeeded, compiled with the session's imports, globals and framework references.
+/// </summary>
+public sealed class NotebookSessionExecutor : ICellExecutor, IDisposable
+{
+    private readonly NotebookSession _session;
+    private readonly ScriptChainLanguageContext _language;
+
+    public NotebookSessionExecutor(string workingDirectory)
+    {
+        _session = new NotebookSession(new NotebookSessionOptions { WorkingDirectory = workingDirectory });
+        _language = new ScriptChainLanguageContext(LanguageOptions(_session.WorkingDirectory), typeof(NotebookGlobals));
+    }
+
+    public ISessionLanguageContext LanguageContext => _language;
+
+    public CellOutcome Execute(string code, int executionCount, ICellOutputs outputs, CancellationToken cancellation)
+    {
+        var sink = new KernelSink(outputs);
+        var result = _session.ExecuteAsync(code, sink, new CellOptions { Label = $"cell [{executionCount}]" }, cancellation)
+            .GetAwaiter().GetResult();
+        if (result.Error is { } error)
+            return CellOutcome.Failed(error.EName, error.EValue, error.Traceback);
+        _language.Record(code);
+        var value = result.Outputs.OfType<ExecuteResultOutput>().LastOrDefault();
+        return value is null
+            ? CellOutcome.Ok()
+            : new CellOutcome { ResultData = ToJson(value.Data), ResultMetadata = (JsonObject)value.Metadata.DeepClone() };
+    }
+
+    /// <summary>A mime bundle as Jupyter sends it: JSON mime types as JSON, the rest as strings.</summary>
+    internal static JsonObject ToJson(MimeBundle bundle)
+    {
+        var data = new JsonObject();
+        foreach (var (mime, value) in bundle)
+        {
+            if (MimeBundle.IsJsonMimeType(mime))
+            {
+                try
+                {
+                    data[mime] = JsonNode.Parse(value);
+                    continue;
+                }
+                catch (JsonException)
+                {
+                    // Not JSON after all: send the text.
+                }
+            }
+            data[mime] = value;
+        }
+        return data;
+    }
+
+    /// <summary>
+    /// Script options equivalent to the session's for analysis: framework and Torchbook references,
+    /// the default imports, #r and #load relative to the notebook folder.
+    /// </summary>
+    private static ScriptOptions LanguageOptions(string directory)
+    {
+        var frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var framework = Directory.EnumerateFiles(frameworkDir, "*.dll")
+            .Where(p => Path.GetFileName(p) is var n
+                        && (n.StartsWith("System.", StringComparison.Ordinal) || n is "netstandard.dll" or "Microsoft.CSharp.dll")
+                        && (!n.StartsWith("System.Private.", StringComparison.Ordinal) || n == "System.Private.CoreLib.dll"))
+            .Where(IsManagedAssembly)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
+        return ScriptOptions.Default
+            .WithLanguageVersion(LanguageVersion.Latest)
+            .WithReferences(framework)
+            .AddReferences(typeof(Torchbook.Formatting.Display).Assembly, typeof(NotebookSession).Assembly)
+            .WithImports(NotebookSessionOptions.DefaultImports)
+            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory))
+            .WithSourceResolver(new SourceFileResolver([], directory))
+            .WithFilePath(Path.Combine(directory, "notebook.csx"))
+            .WithAllowUnsafe(true);
+    }
+
+    private static bool IsManagedAssembly(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            return pe.HasMetadata;
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    /// <summary>Forwards the engine's live outputs; results and errors are reported from the cell's outcome.</summary>
+    private sealed class KernelSink(ICellOutputs outputs) : IOutputSink
+    {
+        public void OnStream(string name, string text) => outputs.Stream(name, text);
+
+        public void OnDisplay(DisplayDataOutput display) =>
+            outputs.Display(ToJson(display.Data), (JsonObject)display.Metadata.DeepClone(), display.DisplayId, update: false);
+
+        public void OnUpdateDisplay(string displayId, MimeBundle data) =>
+            outputs.Display(ToJson(data), new JsonObject(), displayId, update: true);
+
+        public void OnResult(ExecuteResultOutput result) { }
+
+        public void OnError(ErrorOutput error) { }
+    }
+}
