@@ -6,7 +6,7 @@ internal static class CellMagic
     private static readonly string[] CSharpMagics = ["#!csharp", "#!c#", "#!C#"];
 
     /// <summary>
-    /// The code with a C# selector line blanked (line numbers unchanged); null when the first line is
+    /// The code with a C# selector line blanked with spaces (offsets and line numbers unchanged); null when the first line is
     /// another magic (<c>#!fsharp</c>, <c>#!time</c>, ...) that this engine does not run.
     /// </summary>
     public static string? Strip(string code)
@@ -17,6 +17,7 @@ internal static class CellMagic
         var end = code.IndexOf('\n', start);
         var line = (end < 0 ? code[start..] : code[start..end]).Trim();
         if (!CSharpMagics.Contains(line, StringComparer.Ordinal)) return null;
-        return code[..start] + (end < 0 ? "" : code[end..]);
+        var lineEnd = end < 0 ? code.Length : end;
+        return code[..start] + new string(' ', lineEnd - start) + code[lineEnd..];
     }
 }

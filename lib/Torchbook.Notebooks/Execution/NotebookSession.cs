@@ -21,7 +21,7 @@ namespace Torchbook.Notebooks.Execution;
 /// inserted by rewriting the cell); the session stays usable. Cells run one at a time.
 /// </para>
 /// </summary>
-public sealed class NotebookSession : IAsyncDisposable, IDisposable
+public sealed partial class NotebookSession : IAsyncDisposable, IDisposable
 {
     private static readonly CSharpParseOptions ScriptParseOptions =
         new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Script);
