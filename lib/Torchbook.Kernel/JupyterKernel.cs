@@ -18,8 +18,6 @@ public sealed class JupyterKernel : IDisposable
 {
     private readonly KernelServer _server;
     private readonly ICellExecutor _executor;
-    private readonly CompletionProvider _completion;
-    private readonly InspectionProvider _inspection;
     private readonly BlockingCollection<(long Sequence, JupyterMessage Message)> _shellQueue = new();
     private readonly ExecutionHistory _history = new();
     private readonly StdinBridge _stdin;
@@ -36,8 +34,6 @@ public sealed class JupyterKernel : IDisposable
     {
         _server = server;
         _executor = executor;
-        _completion = new CompletionProvider(executor.LanguageContext);
-        _inspection = new InspectionProvider(executor.LanguageContext);
         _stdin = new StdinBridge(SendInputRequest);
         _server.MessageReceived += OnMessage;
         _executionThread = new Thread(ExecutionLoop, maxStackSize: 16 * 1024 * 1024) { IsBackground = true, Name = "kernel execution" };
@@ -305,20 +301,20 @@ public sealed class JupyterKernel : IDisposable
     private JsonObject Complete(string code, int cursorPos)
     {
         var cursor = cursorPos < 0 ? code.Length : CodePoints.ToUtf16Index(code, cursorPos);
-        var result = _completion.Complete(code, cursor);
-        var start = CodePoints.FromUtf16Index(code, result.Start);
-        var end = CodePoints.FromUtf16Index(code, result.End);
+        var result = _executor.Complete(code, cursor);
+        var start = CodePoints.FromUtf16Index(code, result.ReplaceStart);
+        var end = CodePoints.FromUtf16Index(code, result.ReplaceEnd);
         return new JsonObject
         {
             ["status"] = "ok",
-            ["matches"] = new JsonArray(result.Items.Select(i => (JsonNode?)JsonValue.Create(i.Text)).ToArray()),
+            ["matches"] = new JsonArray(result.Items.Select(i => (JsonNode?)JsonValue.Create(i.Label)).ToArray()),
             ["cursor_start"] = start,
             ["cursor_end"] = end,
             ["metadata"] = new JsonObject
             {
                 ["_jupyter_types_experimental"] = new JsonArray(result.Items.Select(i => (JsonNode?)new JsonObject
                 {
-                    ["start"] = start, ["end"] = end, ["text"] = i.Text, ["type"] = i.Kind, ["signature"] = i.Signature,
+                    ["start"] = start, ["end"] = end, ["text"] = i.Label, ["type"] = i.Kind.ToLowerInvariant(), ["signature"] = i.Detail,
                 }).ToArray()),
             },
         };
@@ -327,7 +323,7 @@ public sealed class JupyterKernel : IDisposable
     private JsonObject Inspect(string code, int cursorPos)
     {
         var cursor = cursorPos < 0 ? code.Length : CodePoints.ToUtf16Index(code, cursorPos);
-        var found = _inspection.Inspect(code, cursor);
+        var found = _executor.Inspect(code, cursor);
         return new JsonObject
         {
             ["status"] = "ok",

@@ -27,16 +27,16 @@ public sealed class LanguageServiceTests : IDisposable
         Assert.True(outcome.Succeeded, outcome.Error?.Value);
     }
 
-    private CompletionResult Complete(string code) => new CompletionProvider(_executor.LanguageContext).Complete(code, code.Length);
+    private Torchbook.Notebooks.Execution.CompletionResult Complete(string code) => _executor.Complete(code, code.Length);
 
     [Fact]
     public void Completion_sees_variables_and_types_from_earlier_cells()
     {
         Run("var learningRate = 0.01;\nrecord Point(int X, int Y);");
         var result = Complete("learn");
-        Assert.Equal(0, result.Start);
-        Assert.Contains(result.Items, i => i.Text == "learningRate" && i.Kind is "field" or "variable");
-        Assert.Contains(Complete("Poi").Items, i => i.Text == "Point");
+        Assert.Equal(0, result.ReplaceStart);
+        Assert.Contains(result.Items, i => i.Label == "learningRate" && i.Kind is "Field" or "Local");
+        Assert.Contains(Complete("Poi").Items, i => i.Label == "Point");
     }
 
     [Fact]
@@ -44,46 +44,45 @@ public sealed class LanguageServiceTests : IDisposable
     {
         Run("string greeting = \"hi\";");
         var result = Complete("greeting.To");
-        Assert.Equal("greeting.".Length, result.Start);
-        var names = result.Items.Select(i => i.Text).ToList();
+        Assert.Equal("greeting.".Length, result.ReplaceStart);
+        var names = result.Items.Select(i => i.Label).ToList();
         Assert.Contains("ToUpper", names);
         Assert.Contains("ToLowerInvariant", names);
         Assert.DoesNotContain("Length", names);
-        Assert.Contains("Sqrt", Complete("Math.Sq").Items.Select(i => i.Text));
-        Assert.Contains("Generic", Complete("System.Collections.Gen").Items.Select(i => i.Text));
+        Assert.Contains("Sqrt", Complete("Math.Sq").Items.Select(i => i.Label));
+        Assert.Contains("Generic", Complete("System.Collections.Gen").Items.Select(i => i.Label));
     }
 
     [Fact]
     public void Completion_knows_the_notebook_globals_and_unknown_prefixes_find_nothing()
     {
-        Assert.Contains("display", Complete("disp").Items.Select(i => i.Text));
+        Assert.Contains("display", Complete("disp").Items.Select(i => i.Label));
         Assert.Empty(Complete("zzqx").Items);
     }
 
     [Fact]
-    public void Completion_ignores_cells_that_failed()
+    public void Completion_ignores_cells_that_did_not_compile()
     {
-        var outcome = _executor.Execute("var notDefined = 1; throw new Exception(\"x\");", 1, new DiscardOutputs(), CancellationToken.None);
+        var outcome = _executor.Execute("var notDefined = 1; int broken = ;", 1, new DiscardOutputs(), CancellationToken.None);
         Assert.False(outcome.Succeeded);
-        Assert.DoesNotContain("notDefined", Complete("notDef").Items.Select(i => i.Text));
+        Assert.DoesNotContain("notDefined", Complete("notDef").Items.Select(i => i.Label));
     }
 
     [Fact]
     public void Inspection_shows_signature_and_documentation()
     {
         Run("/// <summary>How fast we learn.</summary>\nstatic double Rate(int epoch) => 0.1 / epoch;");
-        var inspection = new InspectionProvider(_executor.LanguageContext);
-        var writeLine = inspection.Inspect("Console.WriteLine(\"x\")", "Console.Write".Length);
+        var writeLine = _executor.Inspect("Console.WriteLine(\"x\")", "Console.Write".Length);
         Assert.NotNull(writeLine);
         Assert.Contains("Console.WriteLine", writeLine.Signature);
         Assert.Contains("Writes", writeLine.Summary);  // from the framework's XML docs
 
-        var rate = inspection.Inspect("Rate(3)", 2);
+        var rate = _executor.Inspect("Rate(3)", 2);
         Assert.NotNull(rate);
         Assert.Contains("double", rate.Signature);
         Assert.Contains("int epoch", rate.Signature);
 
-        Assert.Null(inspection.Inspect("   ", 1));
+        Assert.Null(_executor.Inspect("   ", 1));
     }
 
     [Theory]

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Torchbook.Kernel.Language;
+using Torchbook.Notebooks.Execution;
 
 namespace Torchbook.Kernel.Execution;
 
@@ -15,8 +17,11 @@ public interface ICellExecutor
     /// </summary>
     CellOutcome Execute(string code, int executionCount, ICellOutputs outputs, CancellationToken cancellation);
 
-    /// <summary>Language services (completion, inspection) over the session's state so far.</summary>
-    ISessionLanguageContext LanguageContext { get; }
+    /// <summary>Completions at a UTF-16 <paramref name="cursor"/> of a cell not yet run, over the session's state.</summary>
+    CompletionResult Complete(string code, int cursor);
+
+    /// <summary>The symbol at a UTF-16 <paramref name="cursor"/>: signature and documentation; null when there is none.</summary>
+    Inspection? Inspect(string code, int cursor);
 }
 
 /// <summary>Where a running cell's outputs go (the kernel turns them into iopub messages).</summary>

@@ -12,30 +12,39 @@ namespace Torchbook.Kernel.Execution;
 
 /// <summary>
 /// Runs the kernel's cells in a Torchbook <see cref="NotebookSession"/>: the same engine, formatting
-/// and outputs as <c>torchbook run</c>. Language services see a script chain of the cells that
-/// succeeded, compiled with the session's imports, globals and framework references.
+/// and outputs as <c>torchbook run</c>. Completions come from the session itself. Inspection also
+/// needs the framework's XML documentation, which the session's hover does not read, so it runs
+/// over a script chain of the cells that succeeded, compiled with the session's imports, globals
+/// and framework references.
 /// </summary>
 public sealed class NotebookSessionExecutor : ICellExecutor, IDisposable
 {
     private readonly NotebookSession _session;
     private readonly ScriptChainLanguageContext _language;
+    private readonly InspectionProvider _inspection;
 
     public NotebookSessionExecutor(string workingDirectory)
     {
         _session = new NotebookSession(new NotebookSessionOptions { WorkingDirectory = workingDirectory });
         _language = new ScriptChainLanguageContext(LanguageOptions(_session.WorkingDirectory), typeof(NotebookGlobals));
+        _inspection = new InspectionProvider(_language);
     }
 
-    public ISessionLanguageContext LanguageContext => _language;
+    public CompletionResult Complete(string code, int cursor) =>
+        _session.GetCompletionsAsync(code, cursor).GetAwaiter().GetResult();
+
+    public Inspection? Inspect(string code, int cursor) => _inspection.Inspect(code, cursor);
 
     public CellOutcome Execute(string code, int executionCount, ICellOutputs outputs, CancellationToken cancellation)
     {
         var sink = new KernelSink(outputs);
         var result = _session.ExecuteAsync(code, sink, new CellOptions { Label = $"cell [{executionCount}]" }, cancellation)
             .GetAwaiter().GetResult();
+        // The session keeps the state of a cell that compiled, even when it then threw.
+        if (result.Error?.EName is not ("CompilationError" or "UnsupportedMagic" or "NuGetRestoreError" or "CellInterrupted"))
+            _language.Record(code);
         if (result.Error is { } error)
             return CellOutcome.Failed(error.EName, error.EValue, error.Traceback);
-        _language.Record(code);
         var value = result.Outputs.OfType<ExecuteResultOutput>().LastOrDefault();
         return value is null
             ? CellOutcome.Ok()

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis.Scripting;
 using Torchbook.Kernel.Execution;
 using Torchbook.Kernel.Language;
+using Torchbook.Notebooks.Execution;
 
 namespace Torchbook.Kernel.Tests.Support;
 
@@ -9,14 +10,25 @@ namespace Torchbook.Kernel.Tests.Support;
 /// A test double for the engine: runs a tiny line language so protocol tests can drive every kind
 /// of output without C#. Lines: "out TEXT", "err TEXT", "display ID TEXT", "update ID TEXT",
 /// "result TEXT", "throw TEXT", "sleep MS", "spin" (until cancelled), "read" (Console.ReadLine, echoed to out).
-/// Every cell that succeeds is recorded into a real Roslyn script chain for language services.
+/// Inspection runs over an (empty) Roslyn script chain, so C# symbols can be inspected.
 /// </summary>
 public sealed class ScriptedCellExecutor : ICellExecutor
 {
     private readonly ScriptChainLanguageContext _language = new(ScriptOptions.Default.WithImports("System"));
     public List<string> Executed { get; } = [];
 
-    public ISessionLanguageContext LanguageContext => _language;
+    /// <summary>Completes the commands of the line language.</summary>
+    public CompletionResult Complete(string code, int cursor)
+    {
+        var start = code.LastIndexOf('\n', Math.Max(0, cursor - 1)) + 1;
+        var prefix = code[start..cursor];
+        var items = new[] { "out", "err", "display", "update", "result", "throw", "sleep", "spin", "read" }
+            .Where(c => c.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(c => new CompletionItem(c, "Keyword", c)).ToList();
+        return new CompletionResult(start, cursor, items);
+    }
+
+    public Inspection? Inspect(string code, int cursor) => new InspectionProvider(_language).Inspect(code, cursor);
 
     public CellOutcome Execute(string code, int executionCount, ICellOutputs outputs, CancellationToken cancellation)
     {
