@@ -59,6 +59,12 @@ public sealed partial class NotebookSession : IAsyncDisposable, IDisposable
         DisplayHost.Register();
     }
 
+    /// <summary>
+    /// Where console writes made outside any cell go (by default the process's console). A host that
+    /// uses its own stdout for a protocol points this elsewhere.
+    /// </summary>
+    public static void SetConsoleFallback(TextWriter stdout, TextWriter stderr) => ConsoleRouter.SetFallback(stdout, stderr);
+
     /// <summary>The notebook folder (working directory of the cells).</summary>
     public string WorkingDirectory { get; }
 
@@ -283,6 +289,7 @@ public sealed partial class NotebookSession : IAsyncDisposable, IDisposable
             var trimmed = line.TrimEnd('\r');
             if (trimmed.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal)) break;
             if (trimmed.Contains("Torchbook.Notebooks.Execution.CellInterrupt", StringComparison.Ordinal)) continue;
+            if (trimmed.StartsWith("---", StringComparison.Ordinal)) continue; // async rethrow markers
             if (trimmed.Length > 0) traceback.Add(trimmed);
         }
         for (var inner2 = exception.InnerException; inner2 is not null; inner2 = inner2.InnerException)
