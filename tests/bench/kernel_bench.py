@@ -1,0 +1,95 @@
+#!/usr/bin/python3
+"""Benchmark of the Torchbook C# kernel with jupyter_client (issue 5 targets):
+  * kernel start (process launch) to kernel_info reply: target < 2 s
+  * median round trip of a trivial execute_request over N requests: target < 20 ms
+
+Usage: kernel_bench.py [--kernel-name torchbook-csharp] [--runs 3] [--requests 200]
+The kernelspec must be discoverable (JUPYTER_PATH or an installed spec: `torchbook kernel install`).
+Prints a table and one JSON line with the figures.
+"""
+import argparse
+import json
+import statistics
+import sys
+import time
+
+from jupyter_client import KernelManager
+
+TIMEOUT = 60
+
+
+def start_to_kernel_info(kernel_name):
+    km = KernelManager(kernel_name=kernel_name)
+    started = time.perf_counter()
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    try:
+        # kernel_info is resent until the kernel's sockets are up (what wait_for_ready does).
+        while True:
+            msg_id = kc.kernel_info()
+            try:
+                reply = kc.get_shell_msg(timeout=0.25)
+            except Exception:
+                if time.perf_counter() - started > TIMEOUT:
+                    raise TimeoutError("no kernel_info_reply")
+                continue
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return time.perf_counter() - started, km, kc
+    except BaseException:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+        raise
+
+
+def round_trips(kc, requests):
+    # Drain what the start-up left on iopub, warm the engine with a first cell.
+    kc.execute_interactive("1", timeout=TIMEOUT)
+    times = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        msg_id = kc.execute("1 + 1", store_history=False)
+        while True:
+            reply = kc.get_shell_msg(timeout=TIMEOUT)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        times.append(time.perf_counter() - started)
+        # Consume the cell's iopub traffic up to idle, so it does not pile up.
+        while True:
+            msg = kc.get_iopub_msg(timeout=TIMEOUT)
+            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                    and msg["content"]["execution_state"] == "idle"):
+                break
+    return times
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--kernel-name", default="torchbook-csharp")
+    parser.add_argument("--runs", type=int, default=3, help="kernel starts to time")
+    parser.add_argument("--requests", type=int, default=200)
+    args = parser.parse_args()
+
+    starts = []
+    trips = []
+    for run in range(args.runs):
+        seconds, km, kc = start_to_kernel_info(args.kernel_name)
+        starts.append(seconds)
+        try:
+            if run == 0:
+                trips = round_trips(kc, args.requests)
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=False)
+
+    median_ms = statistics.median(trips) * 1000
+    p90_ms = sorted(trips)[int(len(trips) * 0.9)] * 1000
+    print(f"kernel start -> kernel_info reply: median {statistics.median(starts):.3f} s over {len(starts)} starts "
+          f"(min {min(starts):.3f}, max {max(starts):.3f}); target < 2 s")
+    print(f"execute_request round trip ('1 + 1'): median {median_ms:.2f} ms, p90 {p90_ms:.2f} ms over {len(trips)}; target < 20 ms")
+    print(json.dumps({"start_to_kernel_info_s": starts, "execute_round_trip_median_ms": median_ms,
+                      "execute_round_trip_p90_ms": p90_ms, "requests": len(trips)}))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
