@@ -28,6 +28,24 @@ public sealed class NotebookSessionExecutor : ICellExecutor, IDisposable
         _session = new NotebookSession(new NotebookSessionOptions { WorkingDirectory = workingDirectory });
         _language = new ScriptChainLanguageContext(LanguageOptions(_session.WorkingDirectory), typeof(NotebookGlobals));
         _inspection = new InspectionProvider(_language);
+        // Roslyn's first compilation JITs most of the compiler (over a second). Do it while the
+        // front end is still connecting, on a throwaway script, so the first cell does not pay it.
+        _ = Task.Run(WarmUp);
+    }
+
+    private void WarmUp()
+    {
+        try
+        {
+            var compilation = _language.CompileNextSubmission("var warm = new List<int> { 1 }.Select(x => x + 1).ToList();\nwarm.Count");
+            using var image = new MemoryStream();
+            compilation.Emit(image);
+            _inspection.Inspect("Console.WriteLine", 3);
+        }
+        catch (Exception e)
+        {
+            KernelLog.Debug($"warm-up failed (harmless): {e.Message}");
+        }
     }
 
     public CompletionResult Complete(string code, int cursor) =>

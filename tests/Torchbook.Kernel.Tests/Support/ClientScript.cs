@@ -9,7 +9,7 @@ public static class ClientScript
 {
     public static string ClientsDirectory => Path.Combine(AppContext.BaseDirectory, "clients");
 
-    public static JsonElement Run(string script, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, int timeoutSeconds = 60)
+    public static JsonElement Run(string script, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, int timeoutSeconds = 60)
     {
         var (exitCode, stdout, stderr) = RunProcess(Prerequisites.Python, [Path.Combine(ClientsDirectory, script), .. arguments], environment, timeoutSeconds);
         if (exitCode != 0)
@@ -21,7 +21,7 @@ public static class ClientScript
 
     /// <summary>Runs a process with a hard timeout (killing its whole tree) and returns what it printed.</summary>
     public static (int ExitCode, string Stdout, string Stderr) RunProcess(string program, IEnumerable<string> arguments,
-        IDictionary<string, string>? environment = null, int timeoutSeconds = 60, string? workingDirectory = null)
+        IReadOnlyDictionary<string, string>? environment = null, int timeoutSeconds = 60, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(program, arguments)
         {
