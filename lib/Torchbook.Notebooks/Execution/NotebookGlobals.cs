@@ -12,6 +12,9 @@ public sealed class NotebookGlobals
     /// <param name="mimeType">Show only this MIME type, e.g. "text/html"; null for every format the value has.</param>
     public DisplayHandle display(object? value, string? mimeType = null) => Display.Show(value, mimeType);
 
+    /// <summary>Marks text as HTML (or inline SVG) to display, as .NET Interactive's <c>HTML(...)</c>.</summary>
+    public HtmlString HTML(string html) => new(html);
+
     /// <summary>The running cell's cancellation token (interrupt, timeout, Ctrl+C), for code that waits.</summary>
     public CancellationToken CellCancellationToken => CellContext.Current?.Cancellation ?? CancellationToken.None;
 }
