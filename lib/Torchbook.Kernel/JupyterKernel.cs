@@ -17,7 +17,8 @@ namespace Torchbook.Kernel;
 public sealed class JupyterKernel : IDisposable
 {
     private readonly KernelServer _server;
-    private readonly ICellExecutor _executor;
+    private readonly Func<ICellExecutor> _createExecutor;
+    private ICellExecutor _executor = null!;
     private readonly BlockingCollection<(long Sequence, JupyterMessage Message)> _shellQueue = new();
     private readonly ExecutionHistory _history = new();
     private readonly StdinBridge _stdin;
@@ -30,10 +31,15 @@ public sealed class JupyterKernel : IDisposable
     private long _abortThrough = -1;
     private int _executionCount;
 
-    public JupyterKernel(KernelServer server, ICellExecutor executor)
+    /// <summary>
+    /// Subscribes to <paramref name="server"/> at once (construct before starting the server, so no
+    /// early message is missed). The executor is created on the execution thread by
+    /// <see cref="Start"/>, so kernel_info is answered while the C# session is still being set up.
+    /// </summary>
+    public JupyterKernel(KernelServer server, Func<ICellExecutor> createExecutor)
     {
         _server = server;
-        _executor = executor;
+        _createExecutor = createExecutor;
         _stdin = new StdinBridge(SendInputRequest);
         _server.MessageReceived += OnMessage;
         _executionThread = new Thread(ExecutionLoop, maxStackSize: 16 * 1024 * 1024) { IsBackground = true, Name = "kernel execution" };
@@ -42,6 +48,12 @@ public sealed class JupyterKernel : IDisposable
     /// <summary>True once a shutdown_request was answered; <see cref="RestartRequested"/> tells which kind.</summary>
     public bool ShutdownRequested => _shutdown.IsSet;
     public bool RestartRequested { get; private set; }
+
+    /// <summary>Set when the C# session could not be created; the kernel then stops.</summary>
+    public Exception? StartupError { get; private set; }
+
+    /// <summary>The executor, once the execution thread created it (null before).</summary>
+    public ICellExecutor? Executor => Volatile.Read(ref _executor);
 
     /// <summary>Console.In for cells: reads become input_requests.</summary>
     public TextReader ConsoleInput => _stdin;
@@ -78,6 +90,12 @@ public sealed class JupyterKernel : IDisposable
         {
             case Channel.Control:
                 HandleControl(message);
+                break;
+            case Channel.Shell when message.MessageType == "kernel_info_request":
+                // Needs no session state: answered at once, even while the session starts or a cell runs.
+                Busy(message);
+                ReplyOn(Channel.Shell, message, "kernel_info_reply", KernelInfo());
+                Idle(message);
                 break;
             case Channel.Shell:
                 _shellQueue.Add((Interlocked.Increment(ref _received), message));
@@ -121,6 +139,17 @@ public sealed class JupyterKernel : IDisposable
 
     private void ExecutionLoop()
     {
+        try
+        {
+            Volatile.Write(ref _executor, _createExecutor());
+        }
+        catch (Exception e)
+        {
+            KernelLog.Warn($"error: cannot start the C# session: {e.Message}");
+            StartupError = e;
+            _shutdown.Set();
+            return;
+        }
         foreach (var (sequence, request) in _shellQueue.GetConsumingEnumerable())
         {
             Busy(request);
@@ -153,9 +182,6 @@ public sealed class JupyterKernel : IDisposable
                     Reply(request, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = _executionCount });
                 else
                     Execute(request);
-                break;
-            case "kernel_info_request":
-                Reply(request, "kernel_info_reply", KernelInfo());
                 break;
             case "complete_request":
                 Reply(request, "complete_reply", Complete(Str(c, "code"), Int(c, "cursor_pos", -1)));

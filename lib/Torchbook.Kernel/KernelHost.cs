@@ -25,11 +25,10 @@ public static class KernelHost
         }
 
         using var server = new KernelServer(connection);
-        ICellExecutor executor;
+        using var kernel = new JupyterKernel(server, createExecutor);
         try
         {
             server.Start();
-            executor = createExecutor();
         }
         catch (Exception e) when (e is KernelStartupException or DllNotFoundException)
         {
@@ -39,7 +38,6 @@ public static class KernelHost
             return 2;
         }
 
-        using var kernel = new JupyterKernel(server, executor);
         var originalIn = Console.In;
         Console.SetIn(kernel.ConsoleInput);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -60,7 +58,7 @@ public static class KernelHost
         kernel.Interrupt();
         server.Stop();
         Console.SetIn(originalIn);
-        (executor as IDisposable)?.Dispose();
-        return 0;
+        (kernel.Executor as IDisposable)?.Dispose();
+        return kernel.StartupError is null ? 0 : 2;
     }
 }

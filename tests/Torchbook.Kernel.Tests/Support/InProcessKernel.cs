@@ -30,8 +30,8 @@ public sealed class InProcessKernel : IDisposable
         // Jupyter clients also expect kernel_name in the file; harmless to the kernel.
         File.WriteAllText(ConnectionFile, json.TrimEnd('}') + ",\"kernel_name\":\"test\"}");
         _server = new KernelServer(ConnectionInfo.Load(ConnectionFile));
+        _kernel = new JupyterKernel(_server, () => executor);
         _server.Start();
-        _kernel = new JupyterKernel(_server, executor);
         Console.SetIn(_kernel.ConsoleInput);
         _kernel.Start();
     }
