@@ -52,6 +52,9 @@ public sealed class JupyterKernel : IDisposable
     /// <summary>Set when the C# session could not be created; the kernel then stops.</summary>
     public Exception? StartupError { get; private set; }
 
+    /// <summary>True while shell requests wait for the execution thread.</summary>
+    public bool HasQueuedRequests => _shellQueue.Count > 0;
+
     /// <summary>The executor, once the execution thread created it (null before).</summary>
     public ICellExecutor? Executor => Volatile.Read(ref _executor);
 

@@ -72,10 +72,14 @@ public sealed class LanguageServiceTests : IDisposable
     public void Inspection_shows_signature_and_documentation()
     {
         Run("/// <summary>How fast we learn.</summary>\nstatic double Rate(int epoch) => 0.1 / epoch;");
-        var writeLine = _executor.Inspect("Console.WriteLine(\"x\")", "Console.Write".Length);
+        var writeLine = _executor.Inspect("Console.WriteLine", "Console.Write".Length);
         Assert.NotNull(writeLine);
         Assert.Contains("Console.WriteLine", writeLine.Signature);
         Assert.Contains("Writes", writeLine.Summary);  // from the framework's XML docs
+        Assert.Contains("overloads)", writeLine.Signature);  // a method group: Console.WriteLine has many
+        var call = _executor.Inspect("Console.WriteLine(42)", "Console.WriteLine(".Length);
+        Assert.NotNull(call);
+        Assert.Contains("int value", call.Signature);  // the overload chosen for the argument
 
         var rate = _executor.Inspect("Rate(3)", 2);
         Assert.NotNull(rate);

@@ -102,4 +102,22 @@ public sealed class ProtocolTests : IDisposable
         Assert.DoesNotContain("out never", _executor.Executed);
         Assert.Equal("ok", result.GetProperty("after").GetProperty("reply").GetProperty("status").GetString());
     }
+
+    [JupyterFact]
+    public void Kernel_info_is_answered_while_the_session_is_still_starting()
+    {
+        // The executor takes its time to appear (as Roslyn does); the client must still get
+        // kernel_info at once, and its first cell runs when the session is there.
+        using var release = new ManualResetEventSlim();
+        var executor = new ScriptedCellExecutor();
+        using var slow = new InProcessKernel(() => { release.Wait(TimeSpan.FromSeconds(30)); return executor; }, _directory);
+        var client = Task.Run(() => ClientScript.Run("protocol_client.py", ["ordering", "--connection-file", slow.ConnectionFile]));
+        // The client got past wait_for_ready (kernel_info) and sent its first cell before the executor existed.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (slow.Kernel.Executor is null && !client.IsCompleted && DateTime.UtcNow < deadline && !slow.Kernel.HasQueuedRequests) Thread.Sleep(20);
+        Assert.True(slow.Kernel.HasQueuedRequests, "the client never sent a cell: kernel_info was not answered while the session started");
+        release.Set();
+        Assert.True(client.Wait(TimeSpan.FromSeconds(60)));
+        Assert.Equal("ok", client.Result.GetProperty("after").GetProperty("reply").GetProperty("status").GetString());
+    }
 }

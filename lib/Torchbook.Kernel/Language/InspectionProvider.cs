@@ -43,22 +43,27 @@ public sealed class InspectionProvider(ISessionLanguageContext context)
                 ? call.Expression
                 : token.Parent;
             if (node is null) continue;
-            if (Resolve(model, node) is { } symbol)
-                return new Inspection(symbol.ToDisplayString(SignatureFormat), XmlDocumentation.Summary(symbol, compilation), symbol.Kind.ToString());
+            if (Resolve(model, node) is var (symbol, overloads) && symbol is not null)
+            {
+                var signature = symbol.ToDisplayString(SignatureFormat) + (overloads > 1 ? $" (+{overloads - 1} overloads)" : "");
+                return new Inspection(signature, XmlDocumentation.Summary(symbol, compilation), symbol.Kind.ToString());
+            }
         }
         return null;
     }
 
-    private static ISymbol? Resolve(SemanticModel model, SyntaxNode node)
+    /// <summary>The symbol at or around a node; for a method group without a call, the first overload and how many there are.</summary>
+    private static (ISymbol? Symbol, int Overloads) Resolve(SemanticModel model, SyntaxNode node)
     {
         for (var current = node; current is not null and not StatementSyntax and not CompilationUnitSyntax; current = current.Parent)
         {
             var info = model.GetSymbolInfo(current);
-            var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault() ?? model.GetDeclaredSymbol(current);
-            if (symbol is not null) return symbol;
-            if (current is ExpressionSyntax && model.GetTypeInfo(current).Type is { TypeKind: not TypeKind.Error } type && current is not LiteralExpressionSyntax)
-                return type;
+            if (info.Symbol is { } exact) return (exact, 1);
+            if (!info.CandidateSymbols.IsEmpty) return (info.CandidateSymbols[0], info.CandidateSymbols.Length);
+            if (model.GetDeclaredSymbol(current) is { } declared) return (declared, 1);
+            if (current is ExpressionSyntax and not LiteralExpressionSyntax && model.GetTypeInfo(current).Type is { TypeKind: not TypeKind.Error } type)
+                return (type, 1);
         }
-        return null;
+        return (null, 0);
     }
 }

@@ -17,7 +17,9 @@ public sealed class InProcessKernel : IDisposable
     public string Key { get; } = Guid.NewGuid().ToString();
     public JupyterKernel Kernel => _kernel;
 
-    public InProcessKernel(ICellExecutor executor, string directory)
+    public InProcessKernel(ICellExecutor executor, string directory) : this(() => executor, directory) { }
+
+    public InProcessKernel(Func<ICellExecutor> createExecutor, string directory)
     {
         var ports = Enumerable.Range(0, 5).Select(_ => FreePort()).ToArray();
         var info = new ConnectionInfo
@@ -30,7 +32,7 @@ public sealed class InProcessKernel : IDisposable
         // Jupyter clients also expect kernel_name in the file; harmless to the kernel.
         File.WriteAllText(ConnectionFile, json.TrimEnd('}') + ",\"kernel_name\":\"test\"}");
         _server = new KernelServer(ConnectionInfo.Load(ConnectionFile));
-        _kernel = new JupyterKernel(_server, () => executor);
+        _kernel = new JupyterKernel(_server, createExecutor);
         _server.Start();
         Console.SetIn(_kernel.ConsoleInput);
         _kernel.Start();
