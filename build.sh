@@ -66,9 +66,35 @@ run_tests() {
   return $rc
 }
 
+# The `torchbook` command. A ReadyToRun publish (precompiled Roslyn) halves the start-up of every
+# notebook process; it needs the crossgen2 pack from NuGet once, so without it (offline, or
+# TORCHBOOK_R2R=0) the plain Release build is used.
+torchbook_cli() {
+  local out="$ROOT/output/cli"
+  if [ "${TORCHBOOK_R2R:-1}" != "0" ] && dotnet publish "$ROOT/lib/Torchbook.Cli/Torchbook.Cli.csproj" -c Release \
+       --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
+       --artifacts-path "$ROOT/output/cli-build" -o "$out" -nologo -v:q -clp:ErrorsOnly >&2; then
+    echo "$out/torchbook.dll"
+  else
+    log "using the plain build of torchbook (no ReadyToRun: slower start-up)"
+    echo "$ROOT/lib/Torchbook.Cli/bin/Release/net10.0/torchbook.dll"
+  fi
+}
+
+# ./build.sh [book] [--quick]: run every notebook (quick parameters when CI=true, TORCHBOOK_QUICK=1
+# or --quick), then write the HTML book. Fails when a notebook failed, after writing the book.
 main_job() {
-  log "main job: the demo until the notebook runner lands"
-  dotnet run --project "$ROOT/lib/Torchbook.Demo" -c Release --no-build
+  local quick=()
+  if [ "${CI:-}" = "true" ] || [ "${TORCHBOOK_QUICK:-}" = "1" ] || [ "${1:-}" = "--quick" ]; then quick=(--quick); fi
+  log "preparing the torchbook command"
+  local tb; tb="$(torchbook_cli)"
+  log "running notebooks/ ${quick[*]:-(full parameters)}"
+  local rc=0
+  dotnet "$tb" run "$ROOT/notebooks" --output "$ROOT/output/notebooks" "${quick[@]}" || rc=$?
+  log "writing the book"
+  dotnet "$tb" book "$ROOT/output/notebooks" --output "$ROOT/output/book" || rc=$?
+  echo "The book: $ROOT/output/book/index.html  (or serve it: python3 -m http.server -d output/book)"
+  return $rc
 }
 
 cmd="${1:-book}"; shift || true

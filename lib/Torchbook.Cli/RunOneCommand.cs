@@ -31,7 +31,10 @@ internal static class RunOneCommand
             e.Cancel = true;
             executor.RequestStop("KeyboardInterrupt", "stopped by Ctrl+C.");
         };
-        _ = Task.Run(() => ReadCommands(executor));
+        // stdin carries the parent's commands; cells that read the console see an empty input.
+        var commands = new StreamReader(Console.OpenStandardInput());
+        Console.SetIn(TextReader.Null);
+        _ = Task.Run(() => ReadCommands(commands, executor));
 
         try
         {
@@ -55,12 +58,12 @@ internal static class RunOneCommand
         }
     }
 
-    private static void ReadCommands(NotebookExecutor executor)
+    private static void ReadCommands(TextReader commands, NotebookExecutor executor)
     {
         try
         {
             string? line;
-            while ((line = Console.In.ReadLine()) is not null)
+            while ((line = commands.ReadLine()) is not null)
             {
                 var parts = line.Split(' ', 3);
                 if (parts.Length >= 2 && parts[0] == ChildProtocol.StopCommand)

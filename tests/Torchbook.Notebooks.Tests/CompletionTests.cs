@@ -51,4 +51,12 @@ public sealed class CompletionTests : IDisposable
         Assert.NotNull(hover);
         Assert.Contains("Math.Sqrt(double)", hover!.Signature);
     }
+
+    [Theory]
+    [InlineData("var x = 1;", true)]
+    [InlineData("x + 1", true)]
+    [InlineData("for (var i = 0; i < 3; i++) {", false)]
+    [InlineData("var s = \"open", false)]
+    public void Complete_submissions_are_recognised(string code, bool complete) =>
+        Assert.Equal(complete, NotebookSession.IsCompleteSubmission(code));
 }

@@ -60,6 +60,7 @@ public static class BookWriter
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{E(title)}</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="{StyleSheet}">
         </head>
         <body>

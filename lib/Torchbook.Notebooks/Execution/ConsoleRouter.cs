@@ -47,6 +47,9 @@ internal sealed class ConsoleRouter : TextWriter
         s_fallbackError = stderr;
     }
 
+    /// <summary>Writes to the process's stderr, bypassing cells.</summary>
+    public static void WriteToFallbackError(string text) => s_fallbackError.Write(text);
+
     public override void Write(char value) => Write(value.ToString());
 
     public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));

@@ -23,6 +23,14 @@ public sealed partial class NotebookSession
     public Task<HoverResult?> GetHoverAsync(string code, int cursor, CancellationToken cancellation = default) =>
         Task.Run(() => Hover(code, Math.Clamp(cursor, 0, code.Length)), cancellation);
 
+    /// <summary>
+    /// Whether <paramref name="code"/> is a complete submission (Jupyter's is_complete_request): false
+    /// while a block, string or statement is still open, e.g. <c>for (var i = 0; i &lt; 3; i++) {</c>.
+    /// </summary>
+    public static bool IsCompleteSubmission(string code) =>
+        SyntaxFactory.IsCompleteSubmission(CSharpSyntaxTree.ParseText(CellMagic.Strip(code) ?? code,
+            new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Script)));
+
     private (SemanticModel Model, SyntaxNode Root) Analyze(string code)
     {
         var source = CellMagic.Strip(code) ?? new string(' ', code.Length);

@@ -4,7 +4,9 @@ namespace Torchbook.Notebooks.Execution;
 
 /// <summary>
 /// Forwards a cell's outputs to the caller's sink and keeps them as nbformat outputs: consecutive
-/// writes to one stream merged, display updates applied to the display they name.
+/// writes to one stream merged, display updates applied to the display they name. A sink that
+/// throws does not break the cell: the output is still kept, and the failure is reported once on
+/// the process's stderr.
 /// </summary>
 internal sealed class OutputCollector(IOutputSink inner) : IOutputSink
 {
@@ -25,7 +27,7 @@ internal sealed class OutputCollector(IOutputSink inner) : IOutputSink
             if (_outputs.Count > 0 && _outputs[^1] is StreamOutput last && last.Name == name) last.Text += text;
             else _outputs.Add(new StreamOutput(name, text));
         }
-        inner.OnStream(name, text);
+        Forward(() => inner.OnStream(name, text));
     }
 
     public void OnDisplay(DisplayDataOutput display)
@@ -35,7 +37,7 @@ internal sealed class OutputCollector(IOutputSink inner) : IOutputSink
             _outputs.Add(display);
             if (display.DisplayId is { } id) _displays[id] = display;
         }
-        inner.OnDisplay(display);
+        Forward(() => inner.OnDisplay(display));
     }
 
     public void OnUpdateDisplay(string displayId, MimeBundle data)
@@ -44,18 +46,35 @@ internal sealed class OutputCollector(IOutputSink inner) : IOutputSink
         {
             if (_displays.TryGetValue(displayId, out var display)) display.Data = data;
         }
-        inner.OnUpdateDisplay(displayId, data);
+        Forward(() => inner.OnUpdateDisplay(displayId, data));
     }
 
     public void OnResult(ExecuteResultOutput result)
     {
         lock (_gate) _outputs.Add(result);
-        inner.OnResult(result);
+        Forward(() => inner.OnResult(result));
     }
 
     public void OnError(ErrorOutput error)
     {
         lock (_gate) _outputs.Add(error);
-        inner.OnError(error);
+        Forward(() => inner.OnError(error));
+    }
+
+    private int _sinkFailed;
+
+    private void Forward(Action send)
+    {
+        try
+        {
+            send();
+        }
+        catch (Exception e)
+        {
+            if (Interlocked.Exchange(ref _sinkFailed, 1) == 0)
+            {
+                ConsoleRouter.WriteToFallbackError($"torchbook: an output sink failed ({e.GetType().Name}: {e.Message}); outputs are still recorded.\n");
+            }
+        }
     }
 }

@@ -72,7 +72,8 @@ public sealed class NotebookExecutor
             foreach (var (k, v) in ParameterInjector.QuickParameters(notebook)) overrides[k] = v;
         }
         foreach (var (k, v) in options.Parameters) overrides[k] = v;
-        ParameterInjector.Inject(notebook, overrides);
+        // -p given to a whole folder skips notebooks without a parameters cell (with a warning).
+        ParameterInjector.Inject(notebook, overrides, ignoreWithoutParametersCell: options.Parameters.Count > 0 && !options.Quick, out var warning);
         RecordRun(notebook, options, overrides);
         NotebookJson.Save(notebook, output);
 
@@ -132,7 +133,7 @@ public sealed class NotebookExecutor
                 number, codeCells, $"code cell {number}: {stopped.Message} (it then completed; later cells were not run)");
         }
         return new NotebookRunResult(NotebookRunStatus.Succeeded, number, codeCells,
-            failures.Count > 0 ? $"{failures.Count} cell(s) failed (allowed): {failures[0]}" : null);
+            failures.Count > 0 ? $"{failures.Count} cell(s) failed (allowed): {failures[0]}" : warning);
     }
 
     private static void RecordRun(Notebook notebook, NotebookRunOptions options, IReadOnlyDictionary<string, string> overrides)

@@ -66,14 +66,30 @@ public static class ParameterInjector
     /// Removes an earlier injected cell and, when there are overrides, inserts a new one after the
     /// parameters cell. Returns the injected cell, or null when there was nothing to inject.
     /// </summary>
-    public static NotebookCell? Inject(Notebook notebook, IReadOnlyDictionary<string, string> overrides)
+    /// <exception cref="ParameterException">No parameters cell, a name it does not declare, or a value that is not of its type.</exception>
+    public static NotebookCell? Inject(Notebook notebook, IReadOnlyDictionary<string, string> overrides) =>
+        Inject(notebook, overrides, ignoreWithoutParametersCell: false, out _);
+
+    /// <summary>
+    /// As <see cref="Inject(Notebook, IReadOnlyDictionary{string, string})"/>; with
+    /// <paramref name="ignoreWithoutParametersCell"/>, a notebook without a parameters cell runs
+    /// unchanged and <paramref name="warning"/> says so (papermill warns there too). A name the
+    /// parameters cell does not declare is always an error: it is most likely a typo.
+    /// </summary>
+    public static NotebookCell? Inject(Notebook notebook, IReadOnlyDictionary<string, string> overrides, bool ignoreWithoutParametersCell, out string? warning)
     {
+        warning = null;
         notebook.Cells.RemoveAll(c => c.HasTag(InjectedTag));
         if (overrides.Count == 0) return null;
 
         var index = notebook.Cells.FindIndex(c => c.CellType == CellType.Code && c.HasTag(ParametersTag));
         if (index < 0)
-            throw new ParameterException($"no code cell is tagged '{ParametersTag}', so {string.Join(", ", overrides.Keys)} cannot be set; tag the cell that declares them (cell metadata \"tags\": [\"parameters\"]).");
+        {
+            var problem = $"no code cell is tagged '{ParametersTag}', so {string.Join(", ", overrides.Keys)} cannot be set; tag the cell that declares them (cell metadata \"tags\": [\"parameters\"]).";
+            if (!ignoreWithoutParametersCell) throw new ParameterException(problem);
+            warning = problem + " It ran with its own values.";
+            return null;
+        }
 
         var declared = DeclaredParameters(notebook.Cells[index].Source);
         var source = new StringBuilder("// Parameters injected by torchbook run (-p and --quick)\n");
