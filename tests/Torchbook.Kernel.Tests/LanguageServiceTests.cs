@@ -98,6 +98,7 @@ public sealed class LanguageServiceTests : IDisposable
     [InlineData("var y = 1;", "complete", "")]
     [InlineData("y + 1", "complete", "")]
     [InlineData("class C { }", "complete", "")]
+    [InlineData("#!csharp\nif (true) {", "incomplete", "    ")]
     public void Is_complete_follows_the_syntax(string code, string status, string indent)
     {
         var (actualStatus, actualIndent) = SubmissionCompleteness.Check(code);

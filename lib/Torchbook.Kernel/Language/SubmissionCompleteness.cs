@@ -3,7 +3,11 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace Torchbook.Kernel.Language;
 
-/// <summary>is_complete_request: does the code end a submission, or does the console need more lines?</summary>
+/// <summary>
+/// is_complete_request: does the code end a submission (the engine's judgement, Roslyn's
+/// IsCompleteSubmission after the cell magic line), or does the console need more lines, and how
+/// far should the next one be indented?
+/// </summary>
 public static class SubmissionCompleteness
 {
     private static readonly CSharpParseOptions ScriptOptions =
@@ -12,9 +16,8 @@ public static class SubmissionCompleteness
     /// <summary>Returns ("complete", "") or ("incomplete", indent for the next line).</summary>
     public static (string Status, string Indent) Check(string code)
     {
-        var tree = CSharpSyntaxTree.ParseText(code, ScriptOptions);
-        if (SyntaxFactory.IsCompleteSubmission(tree)) return ("complete", "");
-        return ("incomplete", new string(' ', 4 * OpenBraceDepth(tree)));
+        if (Torchbook.Notebooks.Execution.NotebookSession.IsCompleteSubmission(code)) return ("complete", "");
+        return ("incomplete", new string(' ', 4 * OpenBraceDepth(CSharpSyntaxTree.ParseText(code, ScriptOptions))));
     }
 
     private static int OpenBraceDepth(SyntaxTree tree)
