@@ -130,7 +130,7 @@ public sealed class KernelClientTests(InstalledKernel kernel) : IClassFixture<In
     {
         var result = Run("stdin");
         Assert.Equal("input_request", result.GetProperty("input_request").GetProperty("msg_type").GetString());
-        Assert.True(result.GetProperty("input_request").GetProperty("parent").GetBoolean());
+        Assert.True(result.GetProperty("input_request").GetProperty("parent_ok").GetBoolean());
         Assert.Equal("ok", result.GetProperty("reply").GetProperty("status").GetString());
         var text = string.Concat(result.GetProperty("iopub").EnumerateArray()
             .Where(m => m.GetProperty("msg_type").GetString() == "stream")

@@ -69,27 +69,19 @@ public sealed class NotebookSessionExecutor : ICellExecutor, IDisposable
             : new CellOutcome { ResultData = ToJson(value.Data), ResultMetadata = (JsonObject)value.Metadata.DeepClone() };
     }
 
-    /// <summary>A mime bundle as Jupyter sends it: JSON mime types as JSON, the rest as strings.</summary>
+    /// <summary>A mime bundle as Jupyter sends it: JSON mime types as JSON (when they parse), the rest as strings.</summary>
     internal static JsonObject ToJson(MimeBundle bundle)
     {
         var data = new JsonObject();
         foreach (var (mime, value) in bundle)
-        {
-            if (MimeBundle.IsJsonMimeType(mime))
-            {
-                try
-                {
-                    data[mime] = JsonNode.Parse(value);
-                    continue;
-                }
-                catch (JsonException)
-                {
-                    // Not JSON after all: send the text.
-                }
-            }
-            data[mime] = value;
-        }
+            data[mime] = MimeBundle.IsJsonMimeType(mime) && ParseOrNull(value) is { } json ? json : JsonValue.Create(value);
         return data;
+    }
+
+    private static JsonNode? ParseOrNull(string text)
+    {
+        try { return JsonNode.Parse(text); }
+        catch (JsonException) { return null; }
     }
 
     /// <summary>
@@ -98,12 +90,15 @@ public sealed class NotebookSessionExecutor : ICellExecutor, IDisposable
     /// </summary>
     private static ScriptOptions LanguageOptions(string directory)
     {
+        // The shared framework's assemblies, as the session references them: the runtime's trusted
+        // platform assemblies that live in the framework folder (System.Private.* internals aside).
         var frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var framework = Directory.EnumerateFiles(frameworkDir, "*.dll")
+        var framework = ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => Path.GetDirectoryName(p) == frameworkDir)
             .Where(p => Path.GetFileName(p) is var n
                         && (n.StartsWith("System.", StringComparison.Ordinal) || n is "netstandard.dll" or "Microsoft.CSharp.dll")
                         && (!n.StartsWith("System.Private.", StringComparison.Ordinal) || n == "System.Private.CoreLib.dll"))
-            .Where(IsManagedAssembly)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
         return ScriptOptions.Default
             .WithLanguageVersion(LanguageVersion.Latest)
@@ -114,20 +109,6 @@ public sealed class NotebookSessionExecutor : ICellExecutor, IDisposable
             .WithSourceResolver(new SourceFileResolver([], directory))
             .WithFilePath(Path.Combine(directory, "notebook.csx"))
             .WithAllowUnsafe(true);
-    }
-
-    private static bool IsManagedAssembly(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
-            return pe.HasMetadata;
-        }
-        catch (BadImageFormatException)
-        {
-            return false;
-        }
     }
 
     public void Dispose() => _session.Dispose();

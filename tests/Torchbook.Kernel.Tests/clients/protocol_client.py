@@ -4,17 +4,14 @@ that need no C#: the test kernel runs a line language ("out X", "display ID X", 
 Prints one JSON object with what it observed.
 """
 import argparse
-import hashlib
-import hmac
 import json
 import sys
 import time
-import uuid
 
 import zmq
 from jupyter_client import BlockingKernelClient
 
-from client_common import TIMEOUT, collect, execute, shell_reply
+from client_common import TIMEOUT, collect, execute, send_raw_execute, shell_reply, stdin_round_trip
 
 
 def control_request(kc, msg_type, content=None):
@@ -41,33 +38,14 @@ def scenario_bad_signature(kc, info):
     sock.connect(f"tcp://{info['ip']}:{info['shell_port']}")
     forged = {}
     for label, key in {"wrong_key": b"wrong", "no_signature": None, "right_key": info["key"].encode()}.items():
-        header = {"msg_id": uuid.uuid4().hex, "session": uuid.uuid4().hex, "username": "raw",
-                  "date": "2026-01-01T00:00:00.000000Z", "msg_type": "execute_request", "version": "5.3"}
-        content = {"code": f"out {label}", "silent": False, "store_history": True,
-                   "user_expressions": {}, "allow_stdin": False}
-        parts = [json.dumps(p).encode() for p in (header, {}, {}, content)]
-        signature = b"" if key is None else hmac.new(key, b"".join(parts), hashlib.sha256).hexdigest().encode()
-        sock.send_multipart([b"<IDS|MSG>", signature] + parts)
-        replied = sock.poll(1000) != 0
-        status = None
-        if replied:
-            frames = sock.recv_multipart()
-            status = json.loads(frames[frames.index(b"<IDS|MSG>") + 5])["status"]
-        forged[label] = {"replied": replied, "status": status}
+        reply = send_raw_execute(sock, f"out {label}", key)
+        forged[label] = {"replied": reply is not None, "status": reply and reply["status"]}
     sock.close()
     return {"forged": forged, "alive": execute(kc, "result alive")}
 
 
 def scenario_stdin(kc, info):
-    msg_id = kc.execute("read", allow_stdin=True)
-    request = kc.get_stdin_msg(timeout=TIMEOUT)
-    kc.input("Ada")
-    reply = shell_reply(kc, msg_id)
-    iopub = collect(kc, msg_id)
-    denied = execute(kc, "read", allow_stdin=False)
-    return {"input_request": {"msg_type": request["msg_type"], "content": request["content"],
-                              "parent_ok": request["parent_header"].get("msg_id") == msg_id},
-            "reply": reply["content"], "iopub": iopub, "denied": denied}
+    return stdin_round_trip(kc, "read", "Ada", "read")
 
 
 def scenario_interrupt(kc, info):
