@@ -9,7 +9,7 @@ namespace Torchbook.Kernel.Tests;
 /// <summary>
 /// The classic Jupyter Notebook server on 127.0.0.1 with a token, headless chromium through
 /// Playwright: open a Polyglot-style notebook (kernelspec ".net-csharp"), Cell > Run All, see the
-/// outputs (an inline SVG among them), and save a screenshot under output/kernel/.
+/// outputs (an inline SVG among them), and save a screenshot under output/test-artifacts/kernel/.
 /// </summary>
 public sealed class BrowserTests(InstalledKernel kernel) : IClassFixture<InstalledKernel>
 {
@@ -26,7 +26,7 @@ public sealed class BrowserTests(InstalledKernel kernel) : IClassFixture<Install
         IPage? page = null;
         IPlaywright? playwright = null;
         IBrowser? browser = null;
-        var screenshots = Directory.CreateDirectory(Path.Combine(InstalledKernel.RepositoryRoot, "output", "kernel")).FullName;
+        var screenshots = Directory.CreateDirectory(Path.Combine(InstalledKernel.RepositoryRoot, "output", "test-artifacts", "kernel")).FullName;
         try
         {
             await WaitForServer(port, token, server, TimeSpan.FromSeconds(40));
@@ -82,7 +82,7 @@ public sealed class BrowserTests(InstalledKernel kernel) : IClassFixture<Install
             lock (serverLog) serverLog.Insert(0, $"outputs on the page:\n{outputs}\n");
             string log;
             lock (serverLog) log = serverLog.ToString();
-            throw new TimeoutException($"{e.Message}\n(screenshot: output/kernel/jupyter-notebook-failure.png)\nnotebook server log:\n{log}", e);
+            throw new TimeoutException($"{e.Message}\n(screenshot: output/test-artifacts/kernel/jupyter-notebook-failure.png)\nnotebook server log:\n{log}", e);
         }
         finally
         {

@@ -44,6 +44,10 @@ public sealed class KernelClientTests(InstalledKernel kernel) : IClassFixture<In
         Assert.Equal(["status", "status"], Types(cells[4].GetProperty("iopub")));
         Assert.Equal(4, Reply(cells[4]).GetProperty("execution_count").GetInt32());
         Assert.Equal(4, Reply(cells[5]).GetProperty("execution_count").GetInt32());  // store_history false
+        var expressions = Reply(cells[5]).GetProperty("user_expressions");
+        Assert.Equal("ok", expressions.GetProperty("answer").GetProperty("status").GetString());
+        Assert.Equal("42", expressions.GetProperty("answer").GetProperty("data").GetProperty("text/plain").GetString());
+        Assert.Equal("error", expressions.GetProperty("broken").GetProperty("status").GetString());
         Assert.Equal(5, Reply(cells[6]).GetProperty("execution_count").GetInt32());
 
         var history = result.GetProperty("history").GetProperty("history").EnumerateArray().Select(h => h[2].GetString()).ToArray();
@@ -89,7 +93,7 @@ public sealed class KernelClientTests(InstalledKernel kernel) : IClassFixture<In
     }
 
     [JupyterFact]
-    public void Interrupting_an_endless_loop_keeps_the_kernel_alive()
+    public void Interrupting_an_endless_loop_by_message_or_SIGINT_keeps_the_kernel_alive()
     {
         var result = Run("interrupt");
         Assert.Equal("error", result.GetProperty("reply").GetProperty("status").GetString());
@@ -98,6 +102,9 @@ public sealed class KernelClientTests(InstalledKernel kernel) : IClassFixture<In
         var after = result.GetProperty("after");
         Assert.Equal("ok", Reply(after).GetProperty("status").GetString());
         Assert.Contains("execute_result", Types(after.GetProperty("iopub")));
+
+        Assert.Equal("CellInterrupted", result.GetProperty("signal_reply").GetProperty("ename").GetString());
+        Assert.Equal("ok", Reply(result.GetProperty("after_signal")).GetProperty("status").GetString());
     }
 
     [JupyterFact]

@@ -104,6 +104,15 @@ public sealed class ProtocolTests : IDisposable
     }
 
     [JupyterFact]
+    public void Comm_open_is_answered_with_comm_close_and_no_comms_exist()
+    {
+        var result = Run("comm");
+        var close = result.GetProperty("iopub").EnumerateArray().Single(m => m.GetProperty("msg_type").GetString() == "comm_close");
+        Assert.Equal("c-1", close.GetProperty("content").GetProperty("comm_id").GetString());
+        Assert.Empty(result.GetProperty("comm_info").GetProperty("comms").EnumerateObject());
+    }
+
+    [JupyterFact]
     public void Kernel_info_is_answered_while_the_session_is_still_starting()
     {
         // The executor takes its time to appear (as Roslyn does); the client must still get

@@ -71,6 +71,14 @@ def scenario_abort_queue(kc, info):
     return {"replies": replies, "after": execute(kc, "result fine")}
 
 
+def scenario_comm(kc, info):
+    msg = kc.session.msg("comm_open", {"comm_id": "c-1", "target_name": "jupyter.widget", "data": {}})
+    kc.shell_channel.send(msg)
+    closed = collect(kc, msg["header"]["msg_id"])
+    info_reply = shell_reply(kc, kc.comm_info())
+    return {"iopub": closed, "comm_info": info_reply["content"]}
+
+
 SCENARIOS = {name[len("scenario_"):]: fn for name, fn in globals().items() if name.startswith("scenario_")}
 
 
