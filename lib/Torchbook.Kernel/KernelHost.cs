@@ -10,6 +10,37 @@ namespace Torchbook.Kernel;
 /// </summary>
 public static class KernelHost
 {
+    /// <summary>
+    /// Jupyter servers set JPY_PARENT_PID; when that process is gone (killed without a shutdown
+    /// request) the kernel stops too rather than linger.
+    /// </summary>
+    private static void WatchParent(CancellationTokenSource stop)
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("JPY_PARENT_PID"), out var parent) || parent <= 1) return;
+        if (!OperatingSystem.IsLinux()) return;
+        var watcher = new Thread(() =>
+        {
+            try
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    if (!Directory.Exists($"/proc/{parent}"))
+                    {
+                        KernelLog.Warn($"the Jupyter process {parent} is gone; shutting down");
+                        stop.Cancel();
+                        return;
+                    }
+                    stop.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(1));
+                }
+            }
+            catch (ObjectDisposedException)
+            {
+                // The kernel already shut down.
+            }
+        }) { IsBackground = true, Name = "kernel parent watch" };
+        watcher.Start();
+    }
+
     /// <summary>Returns the process exit code: 0 after a clean shutdown, 2 when it cannot start.</summary>
     public static int Run(string connectionFile, Func<ICellExecutor> createExecutor, CancellationToken cancellation = default)
     {
@@ -53,6 +84,7 @@ public static class KernelHost
         });
 
         kernel.Start();
+        WatchParent(stop);
         KernelLog.Debug($"serving on {connection.Ip} shell {connection.ShellPort} with libzmq {Zmq.ZmqContext.LibraryVersion}");
         kernel.WaitForShutdown(stop.Token);
         kernel.Interrupt();
