@@ -6,12 +6,28 @@ namespace Torchbook.Kernel.Tests;
 
 /// <summary>
 /// End to end: jupyter_client starts the installed `torchbook kernel` from its kernelspec and drives
-/// it with C# cells, as Jupyter front ends do.
+/// it with C# cells, as Jupyter front ends do. Scenarios that leave the kernel as they found it share
+/// one kernel session (started once per class); interrupt and restart get their own.
 /// </summary>
-public sealed class KernelClientTests(InstalledKernel kernel) : IClassFixture<InstalledKernel>
+public sealed class KernelClientTests(KernelClientTests.Sessions sessions) : IClassFixture<KernelClientTests.Sessions>
 {
-    private JsonElement Run(string scenario) =>
-        ClientScript.Run("kernel_client.py", [scenario, "--kernel-name", InstalledKernel.Name], kernel.Environment, timeoutSeconds: 90);
+    /// <summary>The installed kernel, and the shared session's results, computed on first use.</summary>
+    public sealed class Sessions : IDisposable
+    {
+        public InstalledKernel Kernel { get; } = new();
+        private readonly Lazy<JsonElement> _shared;
+
+        public Sessions() => _shared = new(() => Run("execute", "language", "stdin", "bad_signature"));
+
+        public JsonElement Scenario(string name) => name is "interrupt" or "restart" ? Run(name).GetProperty(name) : _shared.Value.GetProperty(name);
+
+        private JsonElement Run(params string[] scenarios) =>
+            ClientScript.Run("kernel_client.py", [.. scenarios, "--kernel-name", InstalledKernel.Name], Kernel.Environment, timeoutSeconds: 120);
+
+        public void Dispose() => Kernel.Dispose();
+    }
+
+    private JsonElement Run(string scenario) => sessions.Scenario(scenario);
 
     private static string[] Types(JsonElement iopub) => iopub.EnumerateArray().Select(m => m.GetProperty("msg_type").GetString()!).ToArray();
 

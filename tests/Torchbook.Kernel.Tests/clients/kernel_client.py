@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """Drives the Torchbook C# kernel with jupyter_client, one scenario per run.
 
-Usage: kernel_client.py SCENARIO --kernel-name NAME
-The kernelspec NAME must be discoverable through JUPYTER_PATH. Prints one JSON object on the last
-line of stdout (what the scenario observed); exits 0 when the scenario could run at all. The C#
+Usage: kernel_client.py SCENARIO... --kernel-name NAME
+Runs the scenarios in order in one kernel session. The kernelspec NAME must be discoverable through
+JUPYTER_PATH. Prints one JSON object on the last line of stdout, {scenario: what it observed};
+exits 0 when the scenarios could run at all. The C#
 tests assert on that JSON, so this script reports facts rather than judging them.
 """
 import argparse
@@ -113,22 +114,22 @@ SCENARIOS = {name[len("scenario_"):]: fn for name, fn in globals().items() if na
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("scenario", choices=sorted(SCENARIOS))
+    parser.add_argument("scenarios", nargs="+", choices=sorted(SCENARIOS),
+                        help="scenarios to run in order, in one kernel session")
     parser.add_argument("--kernel-name", required=True)
     parser.add_argument("--cwd", default=None)
     args = parser.parse_args()
-    started = time.monotonic()
     km, kc = start_new_kernel(kernel_name=args.kernel_name, startup_timeout=TIMEOUT, cwd=args.cwd)
+    results = {}
     try:
-        result = SCENARIOS[args.scenario](kc, km)
-        result["startup_seconds"] = None
-        result["total_seconds"] = time.monotonic() - started
+        for scenario in args.scenarios:
+            results[scenario] = SCENARIOS[scenario](kc, km)
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=False)
         if km.is_alive():
             km.shutdown_kernel(now=True)
-    print(json.dumps(result))
+    print(json.dumps(results))
 
 
 if __name__ == "__main__":
