@@ -21,7 +21,7 @@ public sealed class InProcessKernel : IDisposable
 
     public InProcessKernel(Func<ICellExecutor> createExecutor, string directory)
     {
-        var ports = Enumerable.Range(0, 5).Select(_ => FreePort()).ToArray();
+        var ports = FreePorts(5);
         var info = new ConnectionInfo
         {
             Ip = "127.0.0.1", ShellPort = ports[0], ControlPort = ports[1], IopubPort = ports[2], StdinPort = ports[3], HeartbeatPort = ports[4],
@@ -38,11 +38,19 @@ public sealed class InProcessKernel : IDisposable
         _kernel.Start();
     }
 
-    private static int FreePort()
+    /// <summary>Distinct free ports: all listeners stay open until every port is chosen.</summary>
+    private static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
     }
 
     public void Dispose()
