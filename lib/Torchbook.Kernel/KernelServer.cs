@@ -188,11 +188,13 @@ public sealed class KernelServer : IDisposable
         if (_stopping) return;
         _stopping = true;
         lock (_wakeLock) _wakeSender?.SendFrame([], false);
-        if (_ioThread is not null && Thread.CurrentThread != _ioThread) _stopped.Wait(TimeSpan.FromSeconds(5));
-        _heartbeatThread?.Join(TimeSpan.FromSeconds(2));
+        var ioStopped = _ioThread is null || (Thread.CurrentThread != _ioThread && _stopped.Wait(TimeSpan.FromSeconds(5)));
+        var heartbeatStopped = _heartbeatThread?.Join(TimeSpan.FromSeconds(2)) ?? true;
         lock (_wakeLock) { _wakeSender?.Dispose(); _wakeSender = null; }
         lock (_iopubLock) { _iopub?.Dispose(); _iopub = null; }
-        if (Thread.CurrentThread != _ioThread) _context.Dispose();
+        // zmq_ctx_term waits for every socket to close: only when the threads that own them are done.
+        if (ioStopped && heartbeatStopped) _context.Dispose();
+        else KernelLog.Warn("a socket thread did not stop in time; leaving the ZeroMQ context to process exit");
     }
 
     public void Dispose() => Stop();
