@@ -30,17 +30,18 @@ def start_to_kernel_info(kernel_name):
     kc = km.client()
     kc.start_channels()
     try:
-        # kernel_info is resent until the kernel's sockets are up (what wait_for_ready does).
-        while True:
-            msg_id = kc.kernel_info()
+        # kernel_info is resent until the kernel's sockets are up (what wait_for_ready does); the
+        # first reply to any of those requests counts.
+        sent = set()
+        while time.perf_counter() - started < TIMEOUT:
+            sent.add(kc.kernel_info())
             try:
                 reply = kc.get_shell_msg(timeout=0.25)
             except Exception:
-                if time.perf_counter() - started > TIMEOUT:
-                    raise TimeoutError("no kernel_info_reply")
                 continue
-            if reply["parent_header"].get("msg_id") == msg_id:
+            if reply["parent_header"].get("msg_id") in sent:
                 return time.perf_counter() - started, km, kc
+        raise TimeoutError("no kernel_info_reply")
     except BaseException:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
