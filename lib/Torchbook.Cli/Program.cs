@@ -75,6 +75,7 @@ var bookOutput = new Option<string>("--output", "-o") { Description = "Folder fo
 var book = new Command("book", "Write a static HTML book (index and one page per notebook) from executed notebooks.") { bookInput, bookOutput };
 book.SetAction(parse => BookCommand.Run(parse.GetValue(bookInput)!, parse.GetValue(bookOutput)!));
 root.Add(book);
+root.Add(KernelCommand.Create()); // torchbook kernel [install | uninstall | --connection-file FILE]
 
 // Ctrl+C is handled by the commands themselves (children stop their cell and save what ran).
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
