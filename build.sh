@@ -4,6 +4,7 @@
 #   ./build.sh test       install what is missing, build, run every test; ends with "N passed, N failed"
 #   ./build.sh prereqs    only install what is missing (apt packages); fast when nothing is
 #   ./build.sh bench      benchmarks side by side with PyTorch (tests/bench)
+#   ./build.sh kernel     install the Torchbook C# kernel for Jupyter for this user (args go to `kernel install`)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
@@ -20,6 +21,8 @@ APT_PACKAGES=(
   fonts-dejavu-core     # the fonts plots are laid out for
   chromium              # browser tests of the HTML book (Playwright drives Debian's chromium)
   time                  # /usr/bin/time for the runner benchmark
+  python3-jupyter-client jupyter-nbconvert python3-nbconvert jupyter-notebook python3-notebook
+                        # real Jupyter clients for the kernel's tests (and for you)
   dataset-fashion-mnist # Fashion-MNIST IDX files (/usr/share/datasets/fashion-mnist); data-scripts/fashion-mnist.sh links them
 )
 
@@ -109,5 +112,6 @@ case "$cmd" in
   test)    prereqs; build; run_tests "$@" ;;
   book|"") prereqs; build; main_job "$@" ;;
   bench)   prereqs; build; bash "$ROOT/tests/bench/run.sh" "$@" ;;
-  *) echo "usage: ./build.sh [book|test|prereqs|build|bench]" >&2; exit 2 ;;
+  kernel)  prereqs; build; "$ROOT/lib/Torchbook.Cli/bin/Release/net10.0/Torchbook.Cli" kernel install "$@" ;;
+  *) echo "usage: ./build.sh [book|test|prereqs|build|bench|kernel]" >&2; exit 2 ;;
 esac
