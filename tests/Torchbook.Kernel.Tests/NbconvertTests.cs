@@ -80,7 +80,7 @@ public sealed class NbconvertTests(InstalledKernel kernel) : IClassFixture<Insta
                     case "display_data" or "execute_result":
                         var data = new JsonObject();
                         foreach (var (mime, value) in output["data"]!.AsObject().OrderBy(p => p.Key, StringComparer.Ordinal))
-                            data[mime] = value is JsonArray or JsonValue ? Text(value) : value!.DeepClone();
+                            data[mime] = value is JsonArray or JsonValue ? Text(value) : Sorted(value!);
                         normal["data"] = data;
                         if (type == "execute_result") normal["execution_count"] = output["execution_count"]!.DeepClone();
                         break;
@@ -95,6 +95,14 @@ public sealed class NbconvertTests(InstalledKernel kernel) : IClassFixture<Insta
         }
         return cells;
     }
+
+    // JSON outputs (plotly figures) compare by content: nbformat writes object keys sorted.
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+        JsonArray a => new JsonArray(a.Select(Sorted).ToArray()),
+        _ => node?.DeepClone(),
+    };
 
     private static string Text(JsonNode? node) => node switch
     {
