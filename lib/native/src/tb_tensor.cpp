@@ -44,14 +44,18 @@ TB_API int64_t tb_tensor_data_ptr(tb_tensor t) {
 TB_API int32_t tb_tensor_requires_grad_(tb_tensor t, int32_t value) { TB_STATUS(t->requires_grad_(value != 0)) }
 
 // A new tensor with a copy of `nbytes` bytes at `data`, laid out row-major with the given shape.
+// The copy goes through ATen's copy kernel (parallel over the intra-op threads), as PyTorch's
+// torch.tensor(numpy_array) does, rather than one memcpy.
 TB_API tb_tensor tb_tensor_from_data(const void* data, int64_t nbytes, const int64_t* shape, int32_t ndim,
                                      int32_t dtype, int32_t device_type, int32_t device_index, int32_t requires_grad) {
   try {
-    auto t = at::empty(tb::dims(shape, ndim), at::TensorOptions().dtype(static_cast<at::ScalarType>(dtype)));
-    if ((int64_t)t.nbytes() != nbytes)
+    auto options = at::TensorOptions().dtype(static_cast<at::ScalarType>(dtype));
+    auto view = at::from_blob(const_cast<void*>(data), tb::dims(shape, ndim), options);
+    if ((int64_t)view.nbytes() != nbytes)
       throw std::invalid_argument("the data holds " + std::to_string(nbytes) + " bytes but the shape needs " +
-                                  std::to_string(t.nbytes()));
-    if (nbytes > 0) std::memcpy(t.data_ptr(), data, (size_t)nbytes);
+                                  std::to_string(view.nbytes()));
+    auto t = at::empty(tb::dims(shape, ndim), options);
+    if (nbytes > 0) t.copy_(view);
     if (device_type > 0) t = t.to(at::Device(static_cast<at::DeviceType>(device_type), (c10::DeviceIndex)device_index));
     if (requires_grad) t.requires_grad_(true);
     return tb::wrap(t);
