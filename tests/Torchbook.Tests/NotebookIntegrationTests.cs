@@ -1,0 +1,43 @@
+using Torchbook.Notebooks.Execution;
+using Torchbook.Notebooks.Model;
+
+namespace Torchbook.Tests;
+
+/// <summary>The learner's library inside a real notebook session, loaded the way chapters load it.</summary>
+public class NotebookIntegrationTests
+{
+    private sealed class Recorder : IOutputSink
+    {
+        public readonly List<DisplayDataOutput> Displays = [];
+        public readonly List<(string Id, MimeBundle Data)> Updates = [];
+        public readonly List<string> Errors = [];
+        public readonly List<ExecuteResultOutput> Results = [];
+        public void OnStream(string name, string text) { }
+        public void OnDisplay(DisplayDataOutput display) => Displays.Add(display);
+        public void OnUpdateDisplay(string displayId, MimeBundle data) => Updates.Add((displayId, data));
+        public void OnResult(ExecuteResultOutput result) => Results.Add(result);
+        public void OnError(ErrorOutput error) => Errors.Add($"{error.EName}: {error.EValue}");
+    }
+
+    private static string LibraryPath => Path.Combine(AppContext.BaseDirectory, "Torchbook.dll");
+
+    [Fact]
+    public async Task Tensors_render_and_a_live_chart_updates_in_place()
+    {
+        var dir = Directory.CreateTempSubdirectory("tb-live").FullName;
+        await using var session = new NotebookSession(new NotebookSessionOptions { WorkingDirectory = dir });
+        var sink = new Recorder();
+        await session.ExecuteAsync($"#r \"{LibraryPath}\"\nusing TorchSharp;\nusing static TorchSharp.torch;\nusing Torchbook;", sink);
+        var tensorCell = await session.ExecuteAsync("manual_seed(0);\nrandn(2, 2)", sink);
+        Assert.Empty(sink.Errors);
+        var html = sink.Results.Single().Data["text/html"];
+        Assert.Contains("1.5410", html); // PyTorch's first randn value for seed 0
+        await session.ExecuteAsync(
+            "var live = LiveChart.Show(\"curve\", minInterval: TimeSpan.Zero);\nfor (int i = 1; i <= 3; i++) live.Append(\"train\", i, 1.0 / i);\nlive.Flush();", sink);
+        Assert.Empty(sink.Errors);
+        var shown = Assert.Single(sink.Displays);
+        Assert.True(sink.Updates.Count >= 3, $"expected in-place updates, got {sink.Updates.Count}");
+        Assert.All(sink.Updates, u => Assert.Equal(shown.DisplayId, u.Id));
+        Assert.Contains("3 points", sink.Updates[^1].Data["text/plain"]);
+    }
+}
