@@ -41,3 +41,32 @@ public class NotebookIntegrationTests
         Assert.Contains("3 points", sink.Updates[^1].Data["text/plain"]);
     }
 }
+
+public class ModuleDisplayTests
+{
+    [Fact]
+    public async Task Modules_and_summaries_show_their_pytorch_text()
+    {
+        var dir = Directory.CreateTempSubdirectory("tb-module").FullName;
+        await using var session = new NotebookSession(new NotebookSessionOptions { WorkingDirectory = dir });
+        var results = new List<ExecuteResultOutput>();
+        var sink = new ResultSink(results);
+        var lib = Path.Combine(AppContext.BaseDirectory, "Torchbook.dll");
+        await session.ExecuteAsync($"#r \"{lib}\"\nusing TorchSharp;\nusing static TorchSharp.torch;", sink);
+        await session.ExecuteAsync("var net = nn.Sequential(nn.Linear(784, 512), nn.ReLU());\nnet", sink);
+        await session.ExecuteAsync("nn.summary(net, 784)", sink);
+        Assert.Equal(2, results.Count);
+        Assert.Equal("Sequential(\n  (0): Linear(in_features=784, out_features=512, bias=True)\n  (1): ReLU()\n)", results[0].Data["text/plain"]);
+        Assert.StartsWith("<pre class=\"torchbook-module\">Sequential(", results[0].Data["text/html"]);
+        Assert.Contains("Total params: 401,920", results[1].Data["text/plain"]);
+    }
+
+    private sealed class ResultSink(List<ExecuteResultOutput> results) : IOutputSink
+    {
+        public void OnStream(string name, string text) { }
+        public void OnDisplay(DisplayDataOutput display) { }
+        public void OnUpdateDisplay(string displayId, MimeBundle data) { }
+        public void OnResult(ExecuteResultOutput result) => results.Add(result);
+        public void OnError(ErrorOutput error) => throw new Xunit.Sdk.XunitException($"{error.EName}: {error.EValue}");
+    }
+}

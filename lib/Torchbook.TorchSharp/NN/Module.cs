@@ -18,6 +18,7 @@ public static partial class torch
         /// parameter or a tensor (a buffer) under the field's name. Assigning a new module to a
         /// registered field (a new <c>fc</c> head) replaces it in parameters() and state_dict().
         /// </summary>
+        [Torchbook.Formatting.TypeFormatterSource(typeof(ModuleFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
         public abstract partial class Module : IDisposable
         {
             private readonly Dictionary<string, Parameter?> _parameters = new();

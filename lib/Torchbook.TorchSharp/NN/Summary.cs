@@ -16,6 +16,7 @@ public static partial class torch
         /// its output shape with the batch dimension as -1, its parameter count, then the totals
         /// and the memory estimates (float32).
         /// </summary>
+        [Torchbook.Formatting.TypeFormatterSource(typeof(ModuleFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
         public sealed class ModelSummary
         {
             public IReadOnlyList<SummaryRow> Rows { get; }
