@@ -16,29 +16,18 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+import golden_json
+
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "goldens", "nn")
 torch.set_num_threads(1)
 
 
 def enc(t):
-    t = t.detach()
-    if t.dtype == torch.bool:
-        values = [bool(v) for v in t.flatten().tolist()]
-    elif t.dtype == torch.float32:
-        # The shortest text that reads back as the same float32 (keeps the files small).
-        values = [float(repr(v)) for v in t.flatten().numpy()]
-    elif t.dtype.is_floating_point:
-        values = [float(v) for v in t.to(torch.float64).flatten().tolist()]
-    else:
-        values = [int(v) for v in t.flatten().tolist()]
-    return {"shape": list(t.shape), "dtype": str(t.dtype).replace("torch.", ""), "values": values}
+    return golden_json.enc(t, shortest_float32=True)
 
 
 def write(name, cases):
-    os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, name), "w") as f:
-        json.dump(cases, f, indent=0, sort_keys=True)
-        f.write("\n")
+    golden_json.write(OUT, name, cases)
 
 
 # The models of the course notes.

@@ -11,27 +11,15 @@ import os
 
 import torch
 
+import golden_json
+from golden_json import enc
+
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "goldens", "tensor")
 torch.set_num_threads(1)
 
 
-def enc(t):
-    t = t.detach()
-    if t.dtype == torch.bool:
-        values = [bool(v) for v in t.flatten().tolist()]
-    elif t.dtype.is_floating_point:
-        values = [float(v) for v in t.to(torch.float64).flatten().tolist()]
-        values = [v if v == v and abs(v) != float("inf") else repr(v) for v in values]
-    else:
-        values = [int(v) for v in t.flatten().tolist()]
-    return {"shape": list(t.shape), "dtype": str(t.dtype).replace("torch.", ""), "values": values}
-
-
 def write(name, cases):
-    os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, name), "w") as f:
-        json.dump(cases, f, indent=0, sort_keys=True)
-        f.write("\n")
+    golden_json.write(OUT, name, cases)
 
 
 def random_cases():
