@@ -16,7 +16,7 @@ public static partial class torch
         internal IntPtr handle;
         private long _reportedBytes;
 
-        /// <summary>Native allocations at or above this size are reported to the GC as memory pressure.</summary>
+        /// <summary>Native allocations at or above this size count towards GC memory pressure (see NativeMemoryPressure).</summary>
         private const long PressureThreshold = 16 * 1024;
 
         internal DisposeScope? OwningDisposeScope { get; set; }
@@ -31,7 +31,7 @@ public static partial class torch
             if (bytes >= PressureThreshold)
             {
                 _reportedBytes = bytes;
-                GC.AddMemoryPressure(bytes);
+                NativeMemoryPressure.Add(bytes);
             }
             OwningDisposeScope = DisposeScope.RegisterOnCurrent(this);
         }
@@ -53,7 +53,7 @@ public static partial class torch
             var h = Interlocked.Exchange(ref handle, IntPtr.Zero);
             if (h == IntPtr.Zero) return;
             tb_tensor_dispose(h);
-            if (_reportedBytes > 0) GC.RemoveMemoryPressure(_reportedBytes);
+            if (_reportedBytes > 0) NativeMemoryPressure.Remove(_reportedBytes);
         }
 
         /// <summary>True once the tensor has been disposed.</summary>
