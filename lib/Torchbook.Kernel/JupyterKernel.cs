@@ -28,6 +28,10 @@ public sealed class JupyterKernel : IDisposable
     private CancellationTokenSource? _runningCell;
     private JupyterMessage? _runningRequest;
     private long _received;
+    // An interrupt cancels every execution requested before it arrived, including requests still
+    // waiting in the queue (for example while the C# session is starting), not only a running one.
+    private long _interruptedThrough;
+    private long _currentSequence;
     private long _abortThrough = -1;
     private int _executionCount;
 
@@ -81,6 +85,7 @@ public sealed class JupyterKernel : IDisposable
     {
         lock (_cellLock)
         {
+            Interlocked.Exchange(ref _interruptedThrough, Interlocked.Read(ref _received));
             if (_runningCell is null) return;
             KernelLog.Debug("interrupting the running cell");
             _runningCell.Cancel();
@@ -177,6 +182,7 @@ public sealed class JupyterKernel : IDisposable
 
     private void HandleShell(long sequence, JupyterMessage request)
     {
+        _currentSequence = sequence;
         var c = request.Content;
         switch (request.MessageType)
         {
@@ -264,10 +270,24 @@ public sealed class JupyterKernel : IDisposable
     private CellOutcome RunCell(JupyterMessage request, string code, int count, ICellOutputs outputs, bool allowStdin)
     {
         using var cts = new CancellationTokenSource();
+        bool interruptedBeforeStart;
         lock (_cellLock)
         {
             _runningCell = cts;
             _runningRequest = request;
+            interruptedBeforeStart = Interlocked.Read(ref _interruptedThrough) >= _currentSequence;
+        }
+        if (interruptedBeforeStart)
+        {
+            lock (_cellLock)
+            {
+                _runningCell = null;
+                _runningRequest = null;
+            }
+            // Interrupted while it waited its turn: never start it (a cell that is still compiling
+            // would otherwise start after the interrupt and run on).
+            return CellOutcome.Failed("CellInterrupted", "The cell was interrupted before it started.",
+                ["CellInterrupted: the cell was interrupted before it started."]);
         }
         _stdin.BeginCell(allowStdin, cts.Token);
         try

@@ -113,6 +113,27 @@ public sealed class ProtocolTests : IDisposable
     }
 
     [JupyterFact]
+    public void An_interrupt_cancels_a_cell_that_is_still_waiting_to_start()
+    {
+        // The race a cold kernel hits: execute, then interrupt while the C# session is still
+        // starting. The queued cell must not start afterwards (it would spin forever).
+        using var release = new ManualResetEventSlim();
+        var executor = new ScriptedCellExecutor();
+        using var slow = new InProcessKernel(() => { release.Wait(TimeSpan.FromSeconds(30)); return executor; }, _directory);
+        var client = Task.Run(() => ClientScript.Run("protocol_client.py", ["interrupt_queued", "--connection-file", slow.ConnectionFile]));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!slow.Kernel.HasQueuedRequests && !client.IsCompleted && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        Thread.Sleep(1000); // the client sends its interrupt_request right after the cell
+        release.Set();
+        Assert.True(client.Wait(TimeSpan.FromSeconds(60)));
+        var result = client.Result;
+        Assert.Equal("ok", result.GetProperty("interrupt").GetProperty("status").GetString());
+        Assert.Equal("CellInterrupted", result.GetProperty("reply").GetProperty("ename").GetString());
+        Assert.DoesNotContain("out never runs", executor.Executed);
+        Assert.Equal("ok", result.GetProperty("after").GetProperty("reply").GetProperty("status").GetString());
+    }
+
+    [JupyterFact]
     public void Kernel_info_is_answered_while_the_session_is_still_starting()
     {
         // The executor takes its time to appear (as Roslyn does); the client must still get

@@ -61,6 +61,16 @@ def scenario_interrupt(kc, info):
             "reply": reply["content"], "after": after, "shutdown": shutdown["content"]}
 
 
+def scenario_interrupt_queued(kc, info):
+    # The cell is still waiting (the session is starting) when the interrupt arrives.
+    msg_id = kc.execute("out never runs")
+    interrupt = control_request(kc, "interrupt_request")
+    reply = shell_reply(kc, msg_id)
+    collect(kc, msg_id)
+    after = execute(kc, "result alive")
+    return {"interrupt": interrupt["content"], "reply": reply["content"], "after": after}
+
+
 def scenario_abort_queue(kc, info):
     # The failing cell runs a moment, so the second request is surely queued when it fails.
     first = kc.execute("sleep 300\nthrow stop here")
