@@ -59,6 +59,9 @@ public sealed class JupyterKernel : IDisposable
     /// <summary>True while shell requests wait for the execution thread.</summary>
     public bool HasQueuedRequests => _shellQueue.Count > 0;
 
+    /// <summary>How many shell requests the latest interrupt applies to (0 before any interrupt).</summary>
+    public long InterruptedThrough => Interlocked.Read(ref _interruptedThrough);
+
     /// <summary>The executor, once the execution thread created it (null before).</summary>
     public ICellExecutor? Executor => Volatile.Read(ref _executor);
 

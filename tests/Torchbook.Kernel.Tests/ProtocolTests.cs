@@ -122,8 +122,9 @@ public sealed class ProtocolTests : IDisposable
         using var slow = new InProcessKernel(() => { release.Wait(TimeSpan.FromSeconds(30)); return executor; }, _directory);
         var client = Task.Run(() => ClientScript.Run("protocol_client.py", ["interrupt_queued", "--connection-file", slow.ConnectionFile]));
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!slow.Kernel.HasQueuedRequests && !client.IsCompleted && DateTime.UtcNow < deadline) Thread.Sleep(20);
-        Thread.Sleep(1000); // the client sends its interrupt_request right after the cell
+        // Release the session only once the interrupt has arrived, with the cell still queued.
+        while (slow.Kernel.InterruptedThrough == 0 && !client.IsCompleted && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        Assert.True(slow.Kernel.HasQueuedRequests, "the cell was not waiting in the queue when the interrupt arrived");
         release.Set();
         Assert.True(client.Wait(TimeSpan.FromSeconds(60)));
         var result = client.Result;
