@@ -23,6 +23,7 @@ APT_PACKAGES=(
   time                  # /usr/bin/time for the runner benchmark
   python3-jupyter-client jupyter-nbconvert python3-nbconvert jupyter-notebook python3-notebook
                         # real Jupyter clients for the kernel's tests (and for you)
+  libpng-dev libjpeg62-turbo-dev  # PNG and JPEG files (torchvision.io's read_image, write_png, write_jpeg)
   dataset-fashion-mnist # Fashion-MNIST IDX files (/usr/share/datasets/fashion-mnist); data-scripts/fashion-mnist.sh links them
 )
 
