@@ -61,12 +61,35 @@ public class ModuleDisplayTests
         Assert.Contains("Total params: 401,920", results[1].Data["text/plain"]);
     }
 
-    private sealed class ResultSink(List<ExecuteResultOutput> results) : IOutputSink
+    internal sealed class ResultSink(List<ExecuteResultOutput> results) : IOutputSink
     {
         public void OnStream(string name, string text) { }
         public void OnDisplay(DisplayDataOutput display) { }
         public void OnUpdateDisplay(string displayId, MimeBundle data) { }
         public void OnResult(ExecuteResultOutput result) => results.Add(result);
         public void OnError(ErrorOutput error) => throw new Xunit.Sdk.XunitException($"{error.EName}: {error.EValue}");
+    }
+}
+
+public class LibraryReferenceTests
+{
+    [Fact]
+    public void Torchbook_dll_references_every_assembly_a_notebook_uses()
+    {
+        var referenced = typeof(TorchbookAssemblies).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToHashSet();
+        foreach (var assembly in TorchbookAssemblies.All.Skip(1))
+            Assert.Contains(assembly.GetName().Name, referenced);
+    }
+
+    [Fact]
+    public async Task A_notebook_with_only_the_one_reference_sees_torchvision()
+    {
+        var dir = Directory.CreateTempSubdirectory("tb-refs").FullName;
+        await using var session = new NotebookSession(new NotebookSessionOptions { WorkingDirectory = dir });
+        var results = new List<ExecuteResultOutput>();
+        var lib = Path.Combine(AppContext.BaseDirectory, "Torchbook.dll");
+        await session.ExecuteAsync($"#r \"{lib}\"\nusing TorchSharp;\nusing static TorchSharp.torch;", new ModuleDisplayTests.ResultSink(results));
+        await session.ExecuteAsync("torchvision.transforms.Compose(torchvision.transforms.ToTensor()).ToString()", new ModuleDisplayTests.ResultSink(results));
+        Assert.Equal("Compose(\n    ToTensor()\n)", Assert.Single(results).Data["text/plain"]);
     }
 }
