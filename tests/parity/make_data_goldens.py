@@ -48,6 +48,20 @@ def main():
         g["dataloader_shuffle"].append({"n": n, "batch_size": batch_size, "drop_last": drop_last, "seed": seed,
                                         "epochs": [[b.tolist() for b in loader] for _ in range(2)]})
 
+    # Without a generator, the loader and the sampler seed themselves from the default generator
+    # with random_() (the full int64 range, not random_(0, 2**63 - 1)), so torch.manual_seed decides
+    # the order: the same seed must give PyTorch's order.
+    g["random_full_range"] = []
+    for seed in [0, 1, 3]:
+        torch.manual_seed(seed)
+        g["random_full_range"].append({"seed": seed, "values": [str(torch.empty((), dtype=torch.int64).random_().item()) for _ in range(4)]})
+    g["dataloader_shuffle_default_generator"] = []
+    for n, batch_size, seed in [(20, 5, 0), (20, 5, 3), (64, 8, 1)]:
+        torch.manual_seed(seed)
+        loader = data.DataLoader(torch.arange(n), batch_size=batch_size, shuffle=True)
+        g["dataloader_shuffle_default_generator"].append({"n": n, "batch_size": batch_size, "seed": seed,
+                                                         "epochs": [[b.tolist() for b in loader] for _ in range(2)]})
+
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w") as f:
         json.dump(g, f, indent=1)

@@ -209,7 +209,7 @@ namespace TorchSharp.Modules
                 _loader = loader;
                 // Like PyTorch, every pass first draws a base seed from the loader's generator (the
                 // default one when none), so the random streams advance exactly as in Python.
-                using (var s = empty([], ScalarType.Int64)) s.random_(0, long.MaxValue, loader.generator);
+                using (var s = empty([], ScalarType.Int64)) s.random_(loader.generator);
                 _plans = loader.Plans().GetEnumerator();
                 if (loader.num_workers > 0)
                     _scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, loader.num_workers).ConcurrentScheduler;

@@ -113,7 +113,7 @@ namespace TorchSharp
                 if (g is null)
                 {
                     long seed;
-                    using (var s = torch.empty([], ScalarType.Int64)) seed = s.random_(0, long.MaxValue).item<long>();
+                    using (var s = torch.empty([], ScalarType.Int64)) seed = s.random_().item<long>();
                     g = own = new torch.Generator(unchecked((ulong)seed));
                 }
                 try

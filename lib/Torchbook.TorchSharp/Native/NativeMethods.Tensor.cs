@@ -68,6 +68,7 @@ internal static unsafe partial class NativeMethods
     [DllImport(Lib)] internal static extern int tb_uniform_(IntPtr t, double from, double to, IntPtr generator);
     [DllImport(Lib)] internal static extern int tb_bernoulli_(IntPtr t, double p, IntPtr generator);
     [DllImport(Lib)] internal static extern int tb_random_(IntPtr t, long from, long to, IntPtr generator);
+    [DllImport(Lib)] internal static extern int tb_random_full_(IntPtr t, IntPtr generator);
     [DllImport(Lib)] internal static extern int tb_exponential_(IntPtr t, double lambd, IntPtr generator);
     [DllImport(Lib)] internal static extern int tb_manual_seed(long seed);
     [DllImport(Lib)] internal static extern ulong tb_initial_seed();

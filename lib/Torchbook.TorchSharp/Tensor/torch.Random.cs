@@ -62,6 +62,12 @@ public static partial class torch
         public Tensor uniform_(double from = 0, double to = 1, Generator? generator = null) { Native.NativeErrors.Check(tb_uniform_(Handle, from, to, GeneratorArg(generator))); return this; }
         public Tensor bernoulli_(double p = 0.5, Generator? generator = null) { Native.NativeErrors.Check(tb_bernoulli_(Handle, p, GeneratorArg(generator))); return this; }
         public Tensor random_(long from, long to, Generator? generator = null) { Native.NativeErrors.Check(tb_random_(Handle, from, to, GeneratorArg(generator))); return this; }
+        /// <summary>
+        /// Fills with random integers over the whole range of the element type: [0, 2^63 - 1] for int64,
+        /// [0, 2^mantissa] for floats (PyTorch's <c>random_()</c> with no bounds; it maps the number it draws
+        /// differently from <c>random_(0, long.MaxValue)</c>).
+        /// </summary>
+        public Tensor random_(Generator? generator = null) { Native.NativeErrors.Check(tb_random_full_(Handle, GeneratorArg(generator))); return this; }
         public Tensor exponential_(double lambd = 1, Generator? generator = null) { Native.NativeErrors.Check(tb_exponential_(Handle, lambd, GeneratorArg(generator))); return this; }
     }
 }

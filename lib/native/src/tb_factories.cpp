@@ -78,6 +78,8 @@ TB_API int32_t tb_normal_(tb_tensor t, double mean, double std, tb_generator g) 
 TB_API int32_t tb_uniform_(tb_tensor t, double from, double to, tb_generator g) { TB_STATUS(t->uniform_(from, to, gen(g))) }
 TB_API int32_t tb_bernoulli_(tb_tensor t, double p, tb_generator g) { TB_STATUS(t->bernoulli_(p, gen(g))) }
 TB_API int32_t tb_random_(tb_tensor t, int64_t from, int64_t to, tb_generator g) { TB_STATUS(t->random_(from, to, gen(g))) }
+// random_() with no bounds: integers over [0, max of the dtype] (int64: [0, 2^63 - 1]), floats over [0, 2^mantissa].
+TB_API int32_t tb_random_full_(tb_tensor t, tb_generator g) { TB_STATUS(t->random_(gen(g))) }
 TB_API int32_t tb_exponential_(tb_tensor t, double lambd, tb_generator g) { TB_STATUS(t->exponential_(lambd, gen(g))) }
 
 // Seeds and generators. The default generator is libtorch's own, so seeds agree with PyTorch.
