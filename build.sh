@@ -90,6 +90,13 @@ torchbook_cli() {
   fi
 }
 
+# Data the chapters need, fetched into the data folder ($TORCHBOOK_DATA or data/); each script is
+# idempotent (fast when the data is there). The main job calls these once a notebook uses the data.
+data_sample_photos() {
+  log "sample photos (data-scripts/sample-photos.sh)"
+  bash "$ROOT/data-scripts/sample-photos.sh"
+}
+
 # ./build.sh [book] [--quick]: run every notebook (quick parameters when CI=true, TORCHBOOK_QUICK=1
 # or --quick), then write the HTML book. Fails when a notebook failed, after writing the book.
 main_job() {
