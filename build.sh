@@ -2,6 +2,7 @@
 # Torchbook's one entry point.
 #   ./build.sh            the main job: install what is missing, build, run the notebooks, write the book
 #   ./build.sh test       install what is missing, build, run every test; ends with "N passed, N failed"
+#   ./build.sh data       fetch the data the notebooks read (data-scripts/)
 #   ./build.sh prereqs    only install what is missing (apt packages); fast when nothing is
 #   ./build.sh bench      benchmarks side by side with PyTorch (tests/bench)
 #   ./build.sh kernel     install the Torchbook C# kernel for Jupyter for this user (args go to `kernel install`)
@@ -90,6 +91,24 @@ torchbook_cli() {
   fi
 }
 
+# Data the chapters need, fetched into the data folder ($TORCHBOOK_DATA or data/); each script is
+# idempotent (fast when the data is there).
+data_fashion_mnist() {
+  log "Fashion-MNIST (data-scripts/fashion-mnist.sh)"
+  bash "$ROOT/data-scripts/fashion-mnist.sh"
+}
+
+# The data the notebooks read, fetched before they run (each script is idempotent and fast when
+# the files are there).
+data() {
+  data_fashion_mnist
+}
+
+data_sample_photos() {
+  log "sample photos (data-scripts/sample-photos.sh)"
+  bash "$ROOT/data-scripts/sample-photos.sh"
+}
+
 # ./build.sh [book] [--quick]: run every notebook (quick parameters when CI=true, TORCHBOOK_QUICK=1
 # or --quick), then write the HTML book. Fails when a notebook failed, after writing the book.
 main_job() {
@@ -110,9 +129,10 @@ cmd="${1:-book}"; shift || true
 case "$cmd" in
   prereqs) prereqs ;;
   build)   prereqs; build ;;
-  test)    prereqs; build; run_tests "$@" ;;
-  book|"") prereqs; build; main_job "$@" ;;
+  test)    prereqs; build; data; run_tests "$@" ;;
+  book|"") prereqs; build; data; main_job "$@" ;;
+  data)    prereqs; data ;;
   bench)   prereqs; build; bash "$ROOT/tests/bench/run.sh" "$@" ;;
   kernel)  prereqs; build; "$ROOT/lib/Torchbook.Cli/bin/Release/net10.0/Torchbook.Cli" kernel install "$@" ;;
-  *) echo "usage: ./build.sh [book|test|prereqs|build|bench|kernel]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [book|test|prereqs|build|data|bench|kernel]" >&2; exit 2 ;;
 esac

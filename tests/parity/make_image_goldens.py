@@ -59,6 +59,18 @@ def png16(samples, color_type):
             + png_chunk(b"IDAT", zlib.compress(raw, 9)) + png_chunk(b"IEND", b""))
 
 
+def png_adam7(pixels, color_type):
+    """An Adam7-interlaced 8-bit PNG written by hand (PIL cannot write interlaced PNGs): pixels HxWxC uint8."""
+    h, w, _ = pixels.shape
+    raw = b""
+    for x0, y0, dx, dy in [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)]:
+        sub = pixels[y0::dy, x0::dx]
+        if sub.shape[0] and sub.shape[1]:
+            raw += b"".join(b"\x00" + row.tobytes() for row in sub)
+    return (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, color_type, 0, 0, 1))
+            + png_chunk(b"IDAT", zlib.compress(raw, 9)) + png_chunk(b"IEND", b""))
+
+
 def save(name, data):
     with open(os.path.join(OUT, name), "wb") as f:
         f.write(data)
@@ -101,6 +113,19 @@ def main():
     opened = Image.open(os.path.join(OUT, "palette_transparent.png"))
     assert opened.mode == "P" and opened.info.get("transparency") == 2
     g["files"]["palette_transparent.png"] = modes_of(opened.convert("RGBA"))
+
+    # A gray PNG with a transparent gray level (tRNS): read as gray + alpha.
+    save("gray_transparent.png", pil_bytes(Image.fromarray(pattern(4, 6, 1, seed=4)[:, :, 0], "L"), "PNG", transparency=255))
+    opened = Image.open(os.path.join(OUT, "gray_transparent.png"))
+    assert opened.mode == "L" and opened.info.get("transparency") == 255
+    g["files"]["gray_transparent.png"] = modes_of(opened.convert("LA"))
+
+    # An interlaced (Adam7) RGB PNG, 11x9 so every pass has pixels.
+    interlaced = pattern(9, 11, 3, seed=6)
+    save("interlaced.png", png_adam7(interlaced, 2))
+    opened = Image.open(os.path.join(OUT, "interlaced.png"))
+    assert opened.info.get("interlace") == 1 and np.array_equal(np.asarray(opened), interlaced)
+    g["files"]["interlaced.png"] = modes_of(opened)
 
     # A 1-bit PNG (libpng expands 1-bit gray to 0/255).
     bits = (pattern(4, 9, 1, seed=5)[:, :, 0] > 127)
