@@ -15,8 +15,9 @@ public sealed class Chapter04Run() : ChapterFixture("04-models-and-training.ipyn
 public sealed partial class Chapter04ModelsAndTrainingTests(Chapter04Run chapter) : IClassFixture<Chapter04Run>
 {
     // Chance is 10% and an untrained network's loss is ln 10. Quick mode (20,000 images, 2 epochs at
-    // lr 1e-3) reaches 43.9% with seed 0; seeds 0 to 7 in PyTorch give 25.4% to 43.9% and losses 2.198
-    // to 2.217. So: accuracy at least 20% (twice chance) and a loss clearly below ln 10.
+    // lr 1e-3) reaches 43.9% with seed 0; seeds 0 to 7 give 25.4% to 43.9% and losses 2.198 to 2.217
+    // (in PyTorch, and in this chapter for seeds 0 to 3, with the same numbers). So: accuracy at least
+    // 20% (twice chance) and a loss clearly below ln 10.
     private const double AccuracyFloor = 20.0;
     private const double LossCeiling = 2.29;
 
@@ -158,7 +159,7 @@ public sealed partial class Chapter04ModelsAndTrainingTests(Chapter04Run chapter
     {
         ChapterAssert.Matches(chapter.Notebook.Cell("garment-network"), @"Total params: 44,426");
         var accuracy = ChapterAssert.Number(chapter.Notebook.Cell("garment-training"), @"Accuracy: ([\d.]+)%");
-        // 5,000 steps of 4 images with momentum: 75% with seed 0; a network that learned nothing scores 10%.
+        // 5,000 steps of 4 images with momentum: 75.2%, 75.2%, 69.0% and 73.9% with seeds 0 to 3; chance is 10%.
         Assert.True(accuracy >= 50, $"GarmentClassifier reached only {accuracy}%");
     }
 
