@@ -475,3 +475,19 @@ public static partial class Plot
     /// </summary>
     public static ChartGrid Grid(IEnumerable<Chart> charts, int columns = 0, string? title = null) => new(charts, columns, title);
 }
+
+public static partial class Plot
+{
+    /// <summary>
+    /// A directed acyclic graph drawn in layers with arrows pointing down (like graphviz's <c>dot</c>):
+    /// <c>Plot.Graph([new("x", "x"), new("y", "y = f(x)", NodeStyle.Output)], [new("x", "y")])</c>.
+    /// Nodes with no incoming edge go on top; every node sits one layer below its lowest predecessor;
+    /// the order within each layer is chosen to avoid crossing edges. Parallel duplicate edges are drawn once.
+    /// </summary>
+    /// <param name="nodes">The boxes: unique ids, labels (several lines allowed), styles.</param>
+    /// <param name="edges">The arrows, by node id. They must not form a cycle.</param>
+    /// <param name="title">Title above the graph.</param>
+    /// <exception cref="ArgumentException">No nodes, a repeated id, an edge to an unknown id, or a cycle (named in the message).</exception>
+    public static GraphChart Graph(IEnumerable<GraphNode> nodes, IEnumerable<GraphEdge> edges, string? title = null) =>
+        new(nodes, edges, title);
+}

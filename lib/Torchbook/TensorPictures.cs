@@ -29,8 +29,9 @@ public static class TensorPictures
         Plot.Image(image.ToImage(mean, std), title, size);
 
     /// <summary>A grid of the images in an NCHW (or NHW) batch, with an optional title per image.</summary>
+    /// <param name="cellSize">Largest side of each image on screen in pixels; 0 chooses.</param>
     public static ImageChart ToImageGrid(this Tensor batch, IEnumerable<string?>? titles = null, int columns = 0,
-        float[]? mean = null, float[]? std = null, string? title = null)
+        float[]? mean = null, float[]? std = null, string? title = null, int cellSize = 0)
     {
         if (batch.dim() is not (3 or 4))
             throw new ArgumentException($"ToImageGrid expects an NCHW or NHW batch, got shape [{string.Join(", ", batch.shape)}].");
@@ -40,20 +41,25 @@ public static class TensorPictures
             using var item = batch[i];
             images.Add(item.ToImage(mean, std));
         }
-        return Plot.ImageGrid(images, titles, columns, title);
+        return Plot.ImageGrid(images, titles, columns, title, cellSize);
     }
 
     /// <summary>A grid of images given as separate CHW tensors.</summary>
+    /// <param name="cellSize">Largest side of each image on screen in pixels; 0 chooses.</param>
     public static ImageChart ToImageGrid(this IEnumerable<Tensor> images, IEnumerable<string?>? titles = null, int columns = 0,
-        float[]? mean = null, float[]? std = null, string? title = null) =>
-        Plot.ImageGrid(images.Select(t => t.ToImage(mean, std)).ToList(), titles, columns, title);
+        float[]? mean = null, float[]? std = null, string? title = null, int cellSize = 0) =>
+        Plot.ImageGrid(images.Select(t => t.ToImage(mean, std)).ToList(), titles, columns, title, cellSize);
 
     /// <summary>A heatmap of a 2-D tensor (a kernel, an attention map, a confusion matrix of counts).</summary>
-    public static Heatmap ToHeatmap(this Tensor matrix, string? title = null, string? xTitle = null, string? yTitle = null, bool annotate = false)
+    /// <param name="min">Value of the lowest colour (default: the smallest element); give min and max to compare several heatmaps.</param>
+    /// <param name="max">Value of the highest colour (default: the largest element).</param>
+    public static Heatmap ToHeatmap(this Tensor matrix, string? title = null, string? xTitle = null, string? yTitle = null, bool annotate = false,
+        double? min = null, double? max = null, int width = 640, int height = 440)
     {
         if (matrix.dim() != 2) throw new ArgumentException($"ToHeatmap expects a 2-D tensor, got shape [{string.Join(", ", matrix.shape)}].");
         using var m = matrix.detach().cpu().to(ScalarType.Float64);
-        return Plot.Heatmap(m.ToArray<double>(), (int)m.shape[0], (int)m.shape[1], title, xTitle, yTitle, annotate: annotate);
+        return Plot.Heatmap(m.ToArray<double>(), (int)m.shape[0], (int)m.shape[1], title, xTitle, yTitle, annotate: annotate,
+            min: min, max: max, width: width, height: height);
     }
 
     /// <summary>A line chart of a 1-D tensor against its index.</summary>

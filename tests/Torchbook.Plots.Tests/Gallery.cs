@@ -41,6 +41,20 @@ internal static class Gallery
         return Plot.Lines(Enumerable.Range(1, 20), [("train", train), ("valid", valid)], title: "Loss per epoch", xTitle: "epoch", yTitle: "cross-entropy loss");
     }
 
+    /// <summary>The autograd graph of a one-layer network's loss, drawn the way torchviz's make_dot draws it.</summary>
+    public static GraphChart ComputationGraph() => Plot.Graph(
+        [
+            new("loss", "loss\n[]", NodeStyle.Output),
+            new("bce", "BinaryCrossEntropyWithLogitsBackward0"),
+            new("add", "AddBackward0"),
+            new("squeeze", "SqueezeBackward3"),
+            new("mm", "MmBackward0"),
+            new("w", "w\n[5, 3]", NodeStyle.Input),
+            new("b", "b\n[3]", NodeStyle.Input),
+        ],
+        [new("loss", "bce"), new("bce", "add"), new("add", "squeeze"), new("squeeze", "mm"), new("mm", "w"), new("add", "b")],
+        title: "loss.grad_fn and what it leads to");
+
     public static readonly string[] FashionClasses =
         ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
 

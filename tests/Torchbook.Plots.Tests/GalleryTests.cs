@@ -22,6 +22,7 @@ public class GalleryTests
             ["chart-grid"] = Gallery.LossAndAccuracy(),
             ["chart-grid-mixed"] = Plot.Grid([Gallery.ConfusionMatrix(), Gallery.SampleGrid(), Gallery.Histogram(), Gallery.Spectrogram()], columns: 2),
             ["image-rgb"] = Gallery.NormalisedRgb(),
+            ["graph"] = Gallery.ComputationGraph(),
             ["spectrogram-hz"] = Plot.Spectrogram(Gallery.SpectrogramValues(), 16000, 160,
                 Gallery.MelFrequencies(64, 8000), title: "Mel spectrogram (Hz)"),
         };

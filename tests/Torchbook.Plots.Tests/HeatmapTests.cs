@@ -18,6 +18,15 @@ public class HeatmapTests
     }
 
     [Fact]
+    public void Row_and_column_indices_are_labelled_as_whole_numbers()
+    {
+        // A 3-row heatmap used to label its rows "0.0", "1.0", "2.0" (the 0.5 step of the nice ticks).
+        var svg = Svg.Parse(Plot.Heatmap(new double[3, 1], width: 200, height: 300));
+        Assert.Equal(["0", "1", "2"], svg.TickLabels("y-axis"));
+        Assert.Equal(["0"], svg.TickLabels("x-axis"));
+    }
+
+    [Fact]
     public void Origin_top_puts_row_zero_first_and_bottom_puts_it_last()
     {
         var values = new double[,] { { 0 }, { 1 } };

@@ -28,6 +28,22 @@ public class TensorPicturesTests
     }
 
     [Fact]
+    public void Image_grids_take_a_cell_size()
+    {
+        Assert.Equal(100, rand(2, 1, 8, 8).ToImageGrid(cellSize: 100).CellSize);
+        Assert.Equal(100, new[] { rand(3, 8, 8), rand(3, 8, 8) }.ToImageGrid(cellSize: 100).CellSize);
+    }
+
+    [Fact]
+    public void Heatmaps_share_a_colour_scale_and_take_a_size()
+    {
+        var h = tensor(new float[,] { { 1, 2 } }).ToHeatmap(min: 0, max: 24, width: 300, height: 200);
+        Assert.Equal((0.0, 24.0), (h.Min!.Value, h.Max!.Value));
+        Assert.Equal((300, 200), (h.Width, h.Height));
+        Assert.Equal(2.0, h[0, 1]);
+    }
+
+    [Fact]
     public void Heatmaps_lines_and_audio()
     {
         var h = arange(6).reshape(2, 3).ToHeatmap(title: "m");

@@ -346,8 +346,11 @@ public sealed class Heatmap : Chart
         for (; target >= 1; target--)
         {
             var values = Ticks.Linear(lo, hi, target);
-            if (coords is null) values = values.Where(t => t.Value == Math.Round(t.Value)).ToList(); // indices are integers
-            ticks = values.Select(t => new ScreenTick(pos(t.Value), t.Label, true)).ToList();
+            // Indices are integers: drop fractional ticks, and label the rest without the step's decimals ("1", not "1.0").
+            ticks = coords is null
+                ? values.Where(t => t.Value == Math.Round(t.Value))
+                    .Select(t => new ScreenTick(pos(t.Value), ((long)t.Value).ToString(System.Globalization.CultureInfo.InvariantCulture), true)).ToList()
+                : values.Select(t => new ScreenTick(pos(t.Value), t.Label, true)).ToList();
             if (vertical || !Frame.Overlaps(ticks)) break;
         }
         return ticks;
