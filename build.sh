@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Torchbook's one entry point.
 #   ./build.sh            the main job: install what is missing, build, run the notebooks, write the book
+#   ./build.sh --quick    the same with each notebook's quick parameters (also when CI=true)
 #   ./build.sh test       install what is missing, build, run every test; ends with "N passed, N failed"
 #   ./build.sh data       fetch the data the notebooks read (data-scripts/)
 #   ./build.sh prereqs    only install what is missing (apt packages); fast when nothing is
@@ -131,6 +132,7 @@ case "$cmd" in
   build)   prereqs; build ;;
   test)    prereqs; build; data; run_tests "$@" ;;
   book|"") prereqs; build; data; main_job "$@" ;;
+  --quick) prereqs; build; data; main_job --quick ;;
   data)    prereqs; data ;;
   bench)   prereqs; build; bash "$ROOT/tests/bench/run.sh" "$@" ;;
   kernel)  prereqs; build; "$ROOT/lib/Torchbook.Cli/bin/Release/net10.0/Torchbook.Cli" kernel install "$@" ;;

@@ -68,6 +68,22 @@ public sealed class HarnessTests : IDisposable
     }
 
     [Fact]
+    public void Exceptions_from_dotnet_itself_carry_their_readable_messages()
+    {
+        // The runner once set UseSystemResourceKeys, which turns every BCL message into its
+        // resource key ("Arg_DivideByZero"): learners read these messages.
+        var path = Save("bcl.ipynb",
+            Code("divide", "int zero = 0;\nConsole.WriteLine(1 / zero);"));
+
+        var run = ChapterRun.Execute(path, quick: false);
+        var failure = Assert.Throws<Xunit.Sdk.XunitException>(() => ChapterAssert.NoErrors(run.Notebook));
+
+        Assert.Contains("DivideByZeroException: Attempted to divide by zero.", failure.Message);
+        Assert.DoesNotContain("Arg_DivideByZero", failure.Message);
+        Directory.Delete(run.OutputDirectory, recursive: true);
+    }
+
+    [Fact]
     public void A_notebook_that_cannot_run_says_why_instead_of_a_missing_file()
     {
         var path = Path.Combine(_dir, "broken.ipynb");

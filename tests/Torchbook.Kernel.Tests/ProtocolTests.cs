@@ -120,11 +120,17 @@ public sealed class ProtocolTests : IDisposable
         using var release = new ManualResetEventSlim();
         var executor = new ScriptedCellExecutor();
         using var slow = new InProcessKernel(() => { release.Wait(TimeSpan.FromSeconds(30)); return executor; }, _directory);
-        var client = Task.Run(() => ClientScript.Run("protocol_client.py", ["interrupt_queued", "--connection-file", slow.ConnectionFile]));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        // Release the session only once the interrupt has arrived, with the cell still queued.
+        var goFile = Path.Combine(_directory, "interrupt-go");
+        var client = Task.Run(() => ClientScript.Run("protocol_client.py", ["interrupt_queued", "--connection-file", slow.ConnectionFile, "--go-file", goFile]));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Shell and control have no order between them: let the client interrupt only once its
+        // cell is queued, then release the session only once the interrupt has arrived.
+        while (!slow.Kernel.HasQueuedRequests && !client.IsCompleted && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        Assert.True(slow.Kernel.HasQueuedRequests, "the client's execute_request never reached the kernel's queue");
+        File.WriteAllText(goFile, "");
         while (slow.Kernel.InterruptedThrough == 0 && !client.IsCompleted && DateTime.UtcNow < deadline) Thread.Sleep(20);
-        Assert.True(slow.Kernel.HasQueuedRequests, "the cell was not waiting in the queue when the interrupt arrived");
+        Assert.True(slow.Kernel.InterruptedThrough != 0, "the interrupt never arrived");
+        Assert.True(slow.Kernel.HasQueuedRequests, "the cell left the queue before the session was released");
         release.Set();
         Assert.True(client.Wait(TimeSpan.FromSeconds(60)));
         var result = client.Result;

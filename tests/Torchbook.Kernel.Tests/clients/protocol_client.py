@@ -5,6 +5,7 @@ Prints one JSON object with what it observed.
 """
 import argparse
 import json
+import os
 import sys
 import time
 
@@ -23,6 +24,14 @@ def control_request(kc, msg_type, content=None):
         if reply["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
             return reply
     raise TimeoutError(msg_type)
+
+
+def wait_for_file(path):
+    deadline = time.monotonic() + TIMEOUT
+    while not os.path.exists(path):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the test never created {path}")
+        time.sleep(0.01)
 
 
 def scenario_ordering(kc, info):
@@ -63,7 +72,10 @@ def scenario_interrupt(kc, info):
 
 def scenario_interrupt_queued(kc, info):
     # The cell is still waiting (the session is starting) when the interrupt arrives.
+    # Shell and control are separate sockets with no order between them, so the test tells us
+    # (by creating the go file) once the kernel has queued the cell; only then do we interrupt.
     msg_id = kc.execute("out never runs")
+    wait_for_file(info["go_file"])
     interrupt = control_request(kc, "interrupt_request")
     reply = shell_reply(kc, msg_id)
     collect(kc, msg_id)
@@ -96,9 +108,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("scenario", choices=sorted(SCENARIOS))
     parser.add_argument("--connection-file", required=True)
+    parser.add_argument("--go-file", help="a file the test creates when the scenario may go on")
     args = parser.parse_args()
     with open(args.connection_file) as f:
         info = json.load(f)
+    info["go_file"] = args.go_file
     kc = BlockingKernelClient(connection_file=args.connection_file)
     kc.load_connection_file()
     kc.start_channels()
