@@ -148,4 +148,4 @@ TB_API tb_tensor tb_elu(tb_tensor a, tb::Scalar alpha) { TB_TENSOR(at::elu(*a, t
 TB_API tb_tensor tb_softplus(tb_tensor a, tb::Scalar beta, tb::Scalar threshold) { TB_TENSOR(at::softplus(*a, tb::to_scalar(beta), tb::to_scalar(threshold))) }
 TB_API tb_tensor tb_hardtanh(tb_tensor a, tb::Scalar min, tb::Scalar max) { TB_TENSOR(at::hardtanh(*a, tb::to_scalar(min), tb::to_scalar(max))) }
 TB_API tb_tensor tb_relu6(tb_tensor a) { TB_TENSOR(at::hardtanh(*a, 0, 6)) }
-TB_API int32_t tb_leaky_relu_(tb_tensor a, tb::Scalar slope) { TB_STATUS(at::leaky_relu_(*a, tb::to_scalar(slope))) }
+TB_API int32_t tb_leaky_relu_(tb_tensor a, tb::Scalar slope) { TB_STATUS(at::leaky_relu_(tb::mut(a), tb::to_scalar(slope))) }

@@ -2,7 +2,7 @@
 #include "tb_common.h"
 #include <cstring>
 
-TB_API void tb_tensor_dispose(tb_tensor t) { delete t; }
+TB_API void tb_tensor_dispose(tb_tensor t) { tb::release(t); }
 
 TB_API int32_t tb_tensor_defined(tb_tensor t) { return t->defined() ? 1 : 0; }
 TB_API int64_t tb_tensor_dim(tb_tensor t) { return t->dim(); }
