@@ -27,10 +27,9 @@ TB_API tb_tensor tb_nn_conv(int32_t nd, tb_tensor x, tb_tensor w, tb_tensor b, c
   try {
     auto s = tb::dims(stride, nd), p = tb::dims(padding, nd), d = tb::dims(dilation, nd);
     if (padding_mode) {
-      c10::string_view mode(padding_mode);
-      if (nd == 1) return tb::wrap(at::conv1d(*x, *w, opt(b), s, mode, d, groups));
-      if (nd == 2) return tb::wrap(at::conv2d(*x, *w, opt(b), s, mode, d, groups));
-      return tb::wrap(at::conv3d(*x, *w, opt(b), s, mode, d, groups));
+      if (nd == 1) return tb::wrap(at::conv1d(*x, *w, opt(b), s, padding_mode, d, groups));
+      if (nd == 2) return tb::wrap(at::conv2d(*x, *w, opt(b), s, padding_mode, d, groups));
+      return tb::wrap(at::conv3d(*x, *w, opt(b), s, padding_mode, d, groups));
     }
     if (nd == 1) return tb::wrap(at::conv1d(*x, *w, opt(b), s, p, d, groups));
     if (nd == 2) return tb::wrap(at::conv2d(*x, *w, opt(b), s, p, d, groups));

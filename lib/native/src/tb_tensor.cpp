@@ -14,12 +14,16 @@ TB_API void tb_tensor_dispose(tb_tensor t) { tb::release(t); }
 // shared or large tensors) it returns 0 and leaves the handle to tb_tensor_dispose; 1 when done.
 TB_API int32_t tb_tensor_dispose_quick(tb_tensor t) {
   constexpr size_t max_bytes = 64 * 1024;  // larger frees may unmap pages
-  static const c10::DeleterFnPtr cpu_deleter = c10::GetDefaultCPUAllocator()->raw_deleter();
-  if (!t || !t->defined()) return 1;
-  const c10::TensorImpl* impl = t->unsafeGetTensorImpl();
-  if (t->use_count() != 1 || typeid(*impl) != typeid(c10::TensorImpl) || impl->autograd_meta() != nullptr) return 0;
-  const c10::Storage& storage = impl->unsafe_storage();
-  if (storage && (storage.data_ptr().get_deleter() != cpu_deleter || storage.nbytes() > max_bytes)) return 0;
+  try {
+    static const c10::DeleterFnPtr cpu_deleter = c10::GetDefaultCPUAllocator()->raw_deleter();
+    if (!t || !t->defined()) return 1;
+    const c10::TensorImpl* impl = t->unsafeGetTensorImpl();
+    if (t->use_count() != 1 || typeid(*impl) != typeid(c10::TensorImpl) || impl->autograd_meta() != nullptr) return 0;
+    const c10::Storage& storage = impl->unsafe_storage();
+    if (storage && (storage.data_ptr().get_deleter() != cpu_deleter || storage.nbytes() > max_bytes)) return 0;
+  } catch (...) {
+    return 0;  // (nbytes() of a symbolic size throws) the full path decides
+  }
   tb::release(t);
   return 1;
 }
