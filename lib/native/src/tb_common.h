@@ -41,6 +41,10 @@ struct __attribute__((may_alias)) tb_tensor {
   explicit constexpr tb_tensor(c10::TensorImpl* p) noexcept : impl(p) {}
 
   explicit operator bool() const noexcept { return impl != nullptr; }
+  friend bool operator==(tb_tensor h, std::nullptr_t) noexcept { return h.impl == nullptr; }
+  friend bool operator!=(tb_tensor h, std::nullptr_t) noexcept { return h.impl != nullptr; }
+  friend bool operator==(std::nullptr_t, tb_tensor h) noexcept { return h.impl == nullptr; }
+  friend bool operator!=(std::nullptr_t, tb_tensor h) noexcept { return h.impl != nullptr; }
   // The borrow points into this handle object: it lives as long as the handle variable it was
   // taken from (a helper that returns it must take the handle by reference, not by value).
   const at::Tensor& operator*() const& noexcept { return *reinterpret_cast<const at::Tensor*>(&impl); }
