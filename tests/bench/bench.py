@@ -13,8 +13,13 @@ torch.set_num_threads(threads)
 
 
 def median_time(rounds, iterations, body):
-    for _ in range(iterations):
-        body()
+    # Warm-up rounds for at least half a second, as Program.cs does for .NET's tiered JIT.
+    start = time.perf_counter()
+    while True:
+        for _ in range(iterations):
+            body()
+        if time.perf_counter() - start >= 0.5:
+            break
     samples = []
     for _ in range(rounds):
         start = time.perf_counter()

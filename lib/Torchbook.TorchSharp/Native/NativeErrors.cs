@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace TorchSharp.Native;
@@ -17,8 +18,22 @@ internal static class NativeErrors
     internal static TorchException Exception() => new(LastMessage());
 
     /// <summary>Throws when a handle-returning call failed (returned null).</summary>
-    internal static IntPtr Check(IntPtr handle) => handle != IntPtr.Zero ? handle : throw Exception();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static IntPtr Check(IntPtr handle)
+    {
+        if (handle == IntPtr.Zero) Throw();
+        return handle;
+    }
 
     /// <summary>Throws when a status-returning call failed (returned a negative value).</summary>
-    internal static int Check(int status) => status >= 0 ? status : throw Exception();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Check(int status)
+    {
+        if (status < 0) Throw();
+        return status;
+    }
+
+    // Out of line, so that the checks stay small enough to be inlined after every call.
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void Throw() => throw Exception();
 }

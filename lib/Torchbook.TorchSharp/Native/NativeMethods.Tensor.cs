@@ -8,6 +8,8 @@ internal static unsafe partial class NativeMethods
     const string Lib = NativeLibraryLoader.LibraryName;
 
     [DllImport(Lib)] internal static extern void tb_tensor_dispose(IntPtr t);
+    // Only frees what cannot call back into .NET or take long (see tb_tensor.cpp); 0: use tb_tensor_dispose.
+    [DllImport(Lib), SuppressGCTransition] internal static extern int tb_tensor_dispose_quick(IntPtr t);
     [DllImport(Lib), SuppressGCTransition] internal static extern long tb_tensor_dim(IntPtr t);
     [DllImport(Lib), SuppressGCTransition] internal static extern long tb_tensor_numel(IntPtr t);
     [DllImport(Lib), SuppressGCTransition] internal static extern int tb_tensor_dtype(IntPtr t);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TorchSharp.Native;
 using static TorchSharp.Native.NativeMethods;
 
@@ -7,14 +8,22 @@ public static partial class torch
 {
     /// <summary>
     /// An n-dimensional array computed by libtorch. A tensor owns a native handle: dispose it (or
-    /// create it inside <see cref="NewDisposeScope"/>) to free its memory promptly; the finalizer
-    /// frees it otherwise.
+    /// create it inside <see cref="NewDisposeScope"/>) to free its memory promptly; otherwise it is
+    /// freed after the tensor has been garbage-collected.
     /// </summary>
+    /// <remarks>
+    /// A Tensor has no finalizer of its own (allocating a finalizable object costs about as much as a
+    /// small operation). A tensor in a dispose scope is released by the scope; a tensor outside
+    /// every scope gets a small finalizable guard unless it is disposed soon after it was made (see
+    /// RecentTensors). The guard and the tensor refer to each other, so the guard is finalized
+    /// exactly when the tensor has become unreachable, and it then releases the tensor's handle.
+    /// </remarks>
     [Torchbook.Formatting.TypeFormatterSource(typeof(TensorFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
     public partial class Tensor : IDisposable
     {
         internal IntPtr handle;
         private long _reportedBytes;
+        private FinalizerGuard? _guard;
 
         /// <summary>Native allocations at or above this size count towards GC memory pressure (see NativeMemoryPressure).</summary>
         private const long PressureThreshold = 16 * 1024;
@@ -33,27 +42,51 @@ public static partial class torch
                 _reportedBytes = bytes;
                 NativeMemoryPressure.Add(bytes);
             }
-            OwningDisposeScope = DisposeScope.RegisterOnCurrent(this);
+            if (!DisposeScope.RegisterOnCurrent(this)) RecentTensors.Add(this);
         }
 
         /// <summary>Wraps a handle returned by the shim, throwing libtorch's message when it is null.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Tensor Wrap(IntPtr handle) => new(NativeErrors.Check(handle));
-
-        ~Tensor() => Release();
 
         public void Dispose()
         {
             OwningDisposeScope?.MarkAsDisposed(this);
             Release();
-            GC.SuppressFinalize(this);
         }
 
+        /// <summary>Releases the native handle once, whoever asks first (Dispose, a scope, the guard).</summary>
         private void Release()
         {
             var h = Interlocked.Exchange(ref handle, IntPtr.Zero);
             if (h == IntPtr.Zero) return;
-            tb_tensor_dispose(h);
+            if (tb_tensor_dispose_quick(h) == 0) DisposeNative(h);
             if (_reportedBytes > 0) NativeMemoryPressure.Remove(_reportedBytes);
+            var guard = _guard;
+            if (guard is not null) GC.SuppressFinalize(guard);
+        }
+
+        // The full P/Invoke, kept out of Release so that the common path sets up no transition frame.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void DisposeNative(IntPtr h) => tb_tensor_dispose(h);
+
+        /// <summary>
+        /// Gives this tensor a finalizer, for when it is outside every dispose scope and may never be
+        /// disposed: unscoped tensors still alive when they leave RecentTensors' window, and the
+        /// tensors of a scope that was never disposed. Safe to call from several threads at once.
+        /// </summary>
+        internal void AttachFinalizerGuard()
+        {
+            if (_guard is not null || handle == IntPtr.Zero) return;
+            var guard = new FinalizerGuard(this);
+            // Another thread won: this guard must not finalize (it would release a live tensor).
+            if (Interlocked.CompareExchange(ref _guard, guard, null) is not null) GC.SuppressFinalize(guard);
+        }
+
+        /// <summary>Finalized together with its tensor (each refers to the other); releases the tensor's handle.</summary>
+        private sealed class FinalizerGuard(Tensor tensor)
+        {
+            ~FinalizerGuard() => tensor.Release();
         }
 
         /// <summary>True once the tensor has been disposed.</summary>
@@ -62,16 +95,21 @@ public static partial class torch
         /// <summary>The native handle; throws a clear error when the tensor was disposed.</summary>
         public IntPtr Handle
         {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             get
             {
                 var h = handle;
-                if (h == IntPtr.Zero)
-                    throw new ObjectDisposedException(nameof(Tensor),
-                        "This tensor has been disposed (directly, or by the dispose scope it was created in). " +
-                        "Keep it alive with MoveToOuterDisposeScope() or DetachFromDisposeScope(), or use it before the scope ends.");
+                if (h == IntPtr.Zero) ThrowDisposed();
                 return h;
             }
         }
+
+        // Out of line, so that Handle stays small enough to be inlined into every operation.
+        [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        private static void ThrowDisposed() =>
+            throw new ObjectDisposedException(nameof(Tensor),
+                "This tensor has been disposed (directly, or by the dispose scope it was created in). " +
+                "Keep it alive with MoveToOuterDisposeScope() or DetachFromDisposeScope(), or use it before the scope ends.");
 
         /// <summary>A friendly name, for debugging.</summary>
         public string? name { get; set; }

@@ -9,7 +9,7 @@ TB_API int32_t tb_tensor_save(tb_tensor t, const char* path) {
   try {
     std::vector<char> bytes = torch::jit::pickle_save(c10::IValue(*t));
     std::string target(path);
-    std::string temp = target + ".tmp-" + std::to_string((long long)(intptr_t)t);
+    std::string temp = target + ".tmp-" + std::to_string((long long)(intptr_t)t.impl);
     {
       std::ofstream f(temp, std::ios::binary | std::ios::trunc);
       if (!f) throw std::runtime_error("cannot write '" + temp + "': check that the folder exists and is writable");

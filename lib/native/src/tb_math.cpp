@@ -79,7 +79,7 @@ BINARY(div, at::div(*a, *b))
 BINARY_S(div_scalar, at::div(*a, W))
 BINARY_(div_, a->div_(*b))
 BINARY_S_(div_scalar_, a->div_(S))
-TB_API tb_tensor tb_div_mode(tb_tensor a, tb_tensor b, const char* mode) { TB_TENSOR(at::div(*a, *b, c10::string_view(mode))) }
+TB_API tb_tensor tb_div_mode(tb_tensor a, tb_tensor b, const char* mode) { TB_TENSOR(at::div(*a, *b, mode)) }
 BINARY(remainder, at::remainder(*a, *b))
 BINARY_S(remainder_scalar, at::remainder(*a, W))
 BINARY(fmod, at::fmod(*a, *b))
@@ -142,10 +142,10 @@ TB_API int32_t tb_copy_(tb_tensor a, tb_tensor src, int32_t non_blocking) { TB_S
 TB_API tb_tensor tb_softmax(tb_tensor a, int64_t dim, int32_t dtype) { TB_TENSOR(at::softmax(*a, dim, tb::opt_dtype(dtype))) }
 TB_API tb_tensor tb_log_softmax(tb_tensor a, int64_t dim, int32_t dtype) { TB_TENSOR(at::log_softmax(*a, dim, tb::opt_dtype(dtype))) }
 TB_API tb_tensor tb_leaky_relu(tb_tensor a, tb::Scalar slope) { TB_TENSOR(at::leaky_relu(*a, tb::to_scalar(slope))) }
-TB_API tb_tensor tb_gelu(tb_tensor a, const char* approximate) { TB_TENSOR(at::gelu(*a, c10::string_view(approximate))) }
+TB_API tb_tensor tb_gelu(tb_tensor a, const char* approximate) { TB_TENSOR(at::gelu(*a, approximate)) }
 TB_API tb_tensor tb_silu(tb_tensor a) { TB_TENSOR(at::silu(*a)) }
 TB_API tb_tensor tb_elu(tb_tensor a, tb::Scalar alpha) { TB_TENSOR(at::elu(*a, tb::to_scalar(alpha))) }
 TB_API tb_tensor tb_softplus(tb_tensor a, tb::Scalar beta, tb::Scalar threshold) { TB_TENSOR(at::softplus(*a, tb::to_scalar(beta), tb::to_scalar(threshold))) }
 TB_API tb_tensor tb_hardtanh(tb_tensor a, tb::Scalar min, tb::Scalar max) { TB_TENSOR(at::hardtanh(*a, tb::to_scalar(min), tb::to_scalar(max))) }
 TB_API tb_tensor tb_relu6(tb_tensor a) { TB_TENSOR(at::hardtanh(*a, 0, 6)) }
-TB_API int32_t tb_leaky_relu_(tb_tensor a, tb::Scalar slope) { TB_STATUS(at::leaky_relu_(*a, tb::to_scalar(slope))) }
+TB_API int32_t tb_leaky_relu_(tb_tensor a, tb::Scalar slope) { TB_STATUS(at::leaky_relu_(tb::mut(a), tb::to_scalar(slope))) }

@@ -27,10 +27,9 @@ TB_API tb_tensor tb_nn_conv(int32_t nd, tb_tensor x, tb_tensor w, tb_tensor b, c
   try {
     auto s = tb::dims(stride, nd), p = tb::dims(padding, nd), d = tb::dims(dilation, nd);
     if (padding_mode) {
-      c10::string_view mode(padding_mode);
-      if (nd == 1) return tb::wrap(at::conv1d(*x, *w, opt(b), s, mode, d, groups));
-      if (nd == 2) return tb::wrap(at::conv2d(*x, *w, opt(b), s, mode, d, groups));
-      return tb::wrap(at::conv3d(*x, *w, opt(b), s, mode, d, groups));
+      if (nd == 1) return tb::wrap(at::conv1d(*x, *w, opt(b), s, padding_mode, d, groups));
+      if (nd == 2) return tb::wrap(at::conv2d(*x, *w, opt(b), s, padding_mode, d, groups));
+      return tb::wrap(at::conv3d(*x, *w, opt(b), s, padding_mode, d, groups));
     }
     if (nd == 1) return tb::wrap(at::conv1d(*x, *w, opt(b), s, p, d, groups));
     if (nd == 2) return tb::wrap(at::conv2d(*x, *w, opt(b), s, p, d, groups));
@@ -116,8 +115,8 @@ TB_API tb_tensor tb_nn_group_norm(tb_tensor x, int64_t groups, tb_tensor weight,
 TB_API tb_tensor tb_nn_dropout(tb_tensor x, double p, int32_t train, int32_t kind, int32_t inplace) {
   try {
     if (inplace) {
-      if (kind == 1) at::feature_dropout_(*x, p, train != 0);
-      else at::dropout_(*x, p, train != 0);
+      if (kind == 1) at::feature_dropout_(tb::mut(x), p, train != 0);
+      else at::dropout_(tb::mut(x), p, train != 0);
       return tb::wrap(*x);
     }
     return tb::wrap(kind == 1 ? at::feature_dropout(*x, p, train != 0) : at::dropout(*x, p, train != 0));
@@ -132,7 +131,7 @@ TB_API tb_tensor tb_nn_embedding(tb_tensor weight, tb_tensor indices, int64_t pa
 TB_API int32_t tb_nn_embedding_renorm_(tb_tensor weight, tb_tensor indices, double max_norm, double norm_type) {
   try {
     at::NoGradGuard guard;
-    at::embedding_renorm_(*weight, *indices, max_norm, norm_type);
+    at::embedding_renorm_(tb::mut(weight), *indices, max_norm, norm_type);
     return 0;
   }
   TB_CATCH(-1)

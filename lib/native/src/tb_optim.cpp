@@ -52,7 +52,7 @@ TB_API int32_t tb_optim_adam(tb_tensor param, tb_tensor grad, tb_tensor exp_avg,
     double bias_correction2_sqrt = std::sqrt(bias_correction2);
     at::Tensor denom;
     if (amsgrad) {
-      at::maximum_out(*max_exp_avg_sq, *max_exp_avg_sq, *exp_avg_sq);
+      at::maximum_out(tb::mut(max_exp_avg_sq), *max_exp_avg_sq, *exp_avg_sq);
       denom = (max_exp_avg_sq->sqrt() / bias_correction2_sqrt).add_(eps);
     } else {
       denom = (exp_avg_sq->sqrt() / bias_correction2_sqrt).add_(eps);

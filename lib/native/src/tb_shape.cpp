@@ -129,9 +129,9 @@ TB_API tb_tensor tb_index(tb_tensor a, const int32_t* kinds, const int64_t* star
 }
 TB_API int32_t tb_index_put_tensor(tb_tensor a, const int32_t* kinds, const int64_t* starts, const int64_t* stops, const int64_t* steps,
                                    const int32_t* flags, tb_tensor* tensors, int32_t n, tb_tensor value) {
-  TB_STATUS(a->index_put_(index_list(kinds, starts, stops, steps, flags, tensors, n), *value))
+  TB_STATUS(tb::mut(a).index_put_(index_list(kinds, starts, stops, steps, flags, tensors, n), *value))
 }
 TB_API int32_t tb_index_put_scalar(tb_tensor a, const int32_t* kinds, const int64_t* starts, const int64_t* stops, const int64_t* steps,
                                    const int32_t* flags, tb_tensor* tensors, int32_t n, tb::Scalar value) {
-  TB_STATUS(a->index_put_(index_list(kinds, starts, stops, steps, flags, tensors, n), tb::to_scalar(value)))
+  TB_STATUS(tb::mut(a).index_put_(index_list(kinds, starts, stops, steps, flags, tensors, n), tb::to_scalar(value)))
 }

@@ -1,8 +1,32 @@
 // Tensor handles: lifetime, attributes, element access and copies to and from .NET memory.
 #include "tb_common.h"
+#include <c10/core/CPUAllocator.h>
 #include <cstring>
+#include <typeinfo>
 
-TB_API void tb_tensor_dispose(tb_tensor t) { delete t; }
+TB_API void tb_tensor_dispose(tb_tensor t) { tb::release(t); }
+
+// tb_tensor_dispose for the common case, cheap enough to be called from C# without a GC
+// transition (SuppressGCTransition). Such a call must not call back into .NET, block or run long,
+// so it drops the reference only when that can do no more than free a small buffer of the default
+// CPU allocator: this handle is the last owner of a plain strided TensorImpl without autograd
+// state (no graph to free). Otherwise (from_blob memory, whose deleter calls .NET; autograd state;
+// shared or large tensors) it returns 0 and leaves the handle to tb_tensor_dispose; 1 when done.
+TB_API int32_t tb_tensor_dispose_quick(tb_tensor t) {
+  constexpr size_t max_bytes = 64 * 1024;  // larger frees may unmap pages
+  try {
+    static const c10::DeleterFnPtr cpu_deleter = c10::GetDefaultCPUAllocator()->raw_deleter();
+    if (!t || !t->defined()) return 1;
+    const c10::TensorImpl* impl = t->unsafeGetTensorImpl();
+    if (t->use_count() != 1 || typeid(*impl) != typeid(c10::TensorImpl) || impl->autograd_meta() != nullptr) return 0;
+    const c10::Storage& storage = impl->unsafe_storage();
+    if (storage && (storage.data_ptr().get_deleter() != cpu_deleter || storage.nbytes() > max_bytes)) return 0;
+  } catch (...) {
+    return 0;  // (nbytes() of a symbolic size throws) the full path decides
+  }
+  tb::release(t);
+  return 1;
+}
 
 TB_API int32_t tb_tensor_defined(tb_tensor t) { return t->defined() ? 1 : 0; }
 TB_API int64_t tb_tensor_dim(tb_tensor t) { return t->dim(); }
@@ -25,10 +49,15 @@ TB_API void tb_tensor_strides(tb_tensor t, int64_t* out) {
 }
 
 // Bytes of the storage this tensor owns, for GC memory pressure; 0 for views (their base reports it).
+// Called for every new tensor, so it avoids the virtual is_view() unless there is autograd state
+// (only then can a tensor be a view) and copying the Storage (two atomic reference counts).
 TB_API int64_t tb_tensor_owned_bytes(tb_tensor t) {
   try {
-    if (!t->defined() || t->is_view() || !t->has_storage()) return 0;
-    return (int64_t)t->storage().nbytes();
+    if (!t->defined()) return 0;
+    const c10::TensorImpl* impl = t->unsafeGetTensorImpl();
+    if (!impl->has_storage() || (impl->autograd_meta() != nullptr && t->is_view())) return 0;
+    const c10::Storage& storage = impl->unsafe_storage();
+    return storage ? (int64_t)storage.nbytes() : 0;
   } catch (...) {
     return 0;
   }

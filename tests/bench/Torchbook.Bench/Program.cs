@@ -9,10 +9,16 @@ int threads = args.Length > 0 ? int.Parse(args[0]) : 1;
 set_num_threads(threads);
 var results = new Dictionary<string, double>();
 
-// Median over `rounds` rounds of `iterations` calls, after a warm-up round.
+// Median over `rounds` rounds of `iterations` calls, after warm-up rounds lasting at least half a
+// second: .NET's tiered JIT recompiles hot code with full optimization in the background only
+// after ~100 ms, so a shorter warm-up times partly unoptimized code (bench.py warms up alike).
 static double Time(int rounds, int iterations, Action body)
 {
-    for (int i = 0; i < iterations; i++) body();
+    var warmup = Stopwatch.StartNew();
+    do
+    {
+        for (int i = 0; i < iterations; i++) body();
+    } while (warmup.Elapsed.TotalSeconds < 0.5);
     var samples = new double[rounds];
     for (int r = 0; r < rounds; r++)
     {
