@@ -16,7 +16,8 @@
 //   loader_items     the mlp_items loader alone
 //   loader_items_forced  FashionMNIST(transform: ToTensor()) read item by item (a custom collate that
 //                    stacks single items, as a dataset without batch reads is loaded)
-//   profile_mlp, profile_cnn, profile_items  where the time goes (see Profile below)
+//   profile_mlp, profile_cnn, profile_tiny, profile_items, profile_fit  where the time goes (see Profile below;
+//                    train_bench.py has the same phases, except profile_fit)
 using System.Diagnostics;
 using System.Text.Json;
 using TorchSharp;
@@ -43,6 +44,8 @@ if (workload.StartsWith("profile_", StringComparison.Ordinal))
 }
 
 double seconds;
+var process = Process.GetCurrentProcess();
+TimeSpan cpuStart = default, cpuEnd = default;
 long batches = 0;
 double? checkLoss = null;
 if (workload.StartsWith("loader", StringComparison.Ordinal))
@@ -51,9 +54,13 @@ if (workload.StartsWith("loader", StringComparison.Ordinal))
         ? torch.utils.data.DataLoader(train, 64, (items, d) => torch.utils.data.default_collate(items, d), shuffle: true, seed: 0, disposeDataset: false)
         : Loader(0);
     foreach (var _ in loader) { } // warm-up pass
+    process.Refresh();
+    cpuStart = process.TotalProcessorTime;
     var sw = Stopwatch.StartNew();
     foreach (var (X, y) in loader) batches++;
     seconds = sw.Elapsed.TotalSeconds;
+    process.Refresh();
+    cpuEnd = process.TotalProcessorTime;
 }
 else
 {
@@ -83,6 +90,8 @@ else
     var optimizer = optim.SGD(model.parameters(), 1e-3, momentum: 0.9);
     using var loader = Loader(0);
     batches = loader.Count;
+    process.Refresh();
+    cpuStart = process.TotalProcessorTime;
     var sw = Stopwatch.StartNew();
     if (workload.EndsWith("_fit", StringComparison.Ordinal))
     {
@@ -103,6 +112,8 @@ else
         }
     }
     seconds = sw.Elapsed.TotalSeconds;
+    process.Refresh();
+    cpuEnd = process.TotalProcessorTime;
 
     // The same computation on both sides gives the same model: its loss on the first 1,000 test images.
     using (no_grad())
@@ -113,7 +124,8 @@ else
         checkLoss = loss_fn.call(model.call(X), test.targets.narrow(0, 0, 1000)).item<double>();
     }
 }
-Console.WriteLine(JsonSerializer.Serialize(new { threads, workload, seconds, batches, check_loss = checkLoss }));
+var cpuSeconds = (cpuEnd - cpuStart).TotalSeconds;
+Console.WriteLine(JsonSerializer.Serialize(new { threads, workload, seconds, cpu_seconds = cpuSeconds, batches, check_loss = checkLoss }));
 
 // Where the time of one step goes, on a fixed batch: forward alone (no_grad), forward + loss +
 // backward, and the whole step, in milliseconds (median of 5 rounds of 100); and for the items
@@ -134,7 +146,28 @@ void Profile(string what)
         Array.Sort(samples);
         return samples[2];
     }
-    if (what == "items")
+    if (what == "fit")
+    {
+        // fit against the tutorial's loop on the same 200 fixed batches (milliseconds per batch).
+        manual_seed(0);
+        var model = new NeuralNetwork();
+        var loss_fn = CrossEntropyLoss();
+        var optimizer = optim.SGD(model.parameters(), 1e-3, momentum: 0.9);
+        var batchesList = Enumerable.Range(0, 200).Select(_ => (rand(64, 1, 28, 28), randint(0, 10, [64]))).ToList();
+        phases["loop_ms"] = Median(() =>
+        {
+            foreach (var (X, y) in batchesList)
+            {
+                using var scope = NewDisposeScope();
+                var loss = loss_fn.call(model.call(X), y);
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.step();
+            }
+        }, 3) / 200;
+        phases["fit_ms"] = Median(() => Torchbook.Training.fit(model, batchesList, loss_fn, optimizer, 1, progress: Torchbook.ProgressMode.None), 3) / 200;
+    }
+    else if (what == "items")
     {
         var indices = Enumerable.Range(0, 64).Select(i => (long)i * 7).ToArray();
         phases["item_us"] = 1000 * Median(() => { using var scope = NewDisposeScope(); train.GetTensor(12345); }, 2000);
@@ -143,12 +176,14 @@ void Profile(string what)
     }
     else
     {
+        // "tiny": a 4-8-2 network on 4 examples, where the framework's own overhead is nearly all the time.
         manual_seed(0);
-        var model = what == "cnn" ? (Module<Tensor, Tensor>)new GarmentClassifier() : new NeuralNetwork();
+        var model = what == "cnn" ? (Module<Tensor, Tensor>)new GarmentClassifier()
+            : what == "tiny" ? Sequential(Flatten(), Linear(4, 8), ReLU(), Linear(8, 2)) : new NeuralNetwork();
         var loss_fn = CrossEntropyLoss();
         var optimizer = optim.SGD(model.parameters(), 1e-3, momentum: 0.9);
-        var X = rand(64, 1, 28, 28);
-        var y = randint(0, 10, [64]);
+        var X = what == "tiny" ? rand(4, 4) : rand(64, 1, 28, 28);
+        var y = what == "tiny" ? randint(0, 2, [4]) : randint(0, 10, [64]);
         phases["forward_ms"] = Median(() => { using var scope = NewDisposeScope(); using var ng = no_grad(); model.call(X); });
         phases["forward_backward_ms"] = Median(() => { using var scope = NewDisposeScope(); loss_fn.call(model.call(X), y).backward(); });
         phases["zero_grad_ms"] = Median(() => optimizer.zero_grad());
