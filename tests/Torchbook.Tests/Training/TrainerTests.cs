@@ -293,4 +293,31 @@ public class TrainerTests
         Assert.Contains("val_acc ", lines[2]);
         Assert.Contains("best", lines[0]);
     }
+
+    [Fact]
+    public void Terminal_progress_redraws_one_line_per_epoch_in_place_and_keeps_the_figures()
+    {
+        var (X, y) = SyntheticData.Blobs(64, seed: 14);
+        var model = SyntheticData.Mlp(9);
+        var saved = Console.Out;
+        var output = new StringWriter();
+        try
+        {
+            Console.SetOut(output);
+            fit(model, SyntheticData.Batches(X, y, 16), CrossEntropyLoss(), optim.SGD(model.parameters(), 0.1), epochs: 2,
+                val_loader: SyntheticData.Batches(X, y, 32), progress: ProgressMode.Terminal);
+        }
+        finally
+        {
+            Console.SetOut(saved);
+        }
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length); // everything else was redrawn in place
+        for (int e = 0; e < 2; e++)
+        {
+            var shown = lines[e].Split('\r').Last(); // what the terminal shows once the epoch ends
+            Assert.StartsWith($"epoch {e + 1}/2  train_loss ", shown);
+            Assert.Contains("val_acc", shown);
+        }
+    }
 }

@@ -1,5 +1,3 @@
-using Spectre.Console;
-
 namespace Torchbook;
 
 /// <summary>Receives what a <see cref="Trainer"/> does, to show it. One instance per Fit call.</summary>
@@ -26,13 +24,13 @@ internal abstract class TrainingProgress
         {
             var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
             mode = Formatting.Display.IsHosted ? ProgressMode.Notebook
-                : ci || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive ? ProgressMode.Lines
+                : ci || Console.IsOutputRedirected || Environment.GetEnvironmentVariable("TERM") is "dumb" ? ProgressMode.Lines
                 : ProgressMode.Terminal;
         }
         return mode switch
         {
             ProgressMode.Notebook => new NotebookProgress(),
-            ProgressMode.Terminal => new TerminalProgress(),
+            ProgressMode.Terminal => new TerminalProgress(Console.Out),
             ProgressMode.Lines => new LineProgress(Console.Out),
             _ => new TrainingProgress.Silent(),
         };
