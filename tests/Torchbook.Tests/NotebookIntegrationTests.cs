@@ -42,6 +42,49 @@ public class NotebookIntegrationTests
     }
 }
 
+public class FitInNotebookTests
+{
+    private sealed class Recorder : IOutputSink
+    {
+        public readonly List<DisplayDataOutput> Displays = [];
+        public readonly List<(string Id, MimeBundle Data)> Updates = [];
+        public readonly List<string> Streams = [];
+        public readonly List<string> Errors = [];
+        public void OnStream(string name, string text) => Streams.Add(text);
+        public void OnDisplay(DisplayDataOutput display) => Displays.Add(display);
+        public void OnUpdateDisplay(string displayId, MimeBundle data) => Updates.Add((displayId, data));
+        public void OnResult(ExecuteResultOutput result) { }
+        public void OnError(ErrorOutput error) => Errors.Add($"{error.EName}: {error.EValue}");
+    }
+
+    [Fact]
+    public async Task Fit_in_a_notebook_shows_curves_and_a_progress_text_updated_in_place()
+    {
+        var dir = Directory.CreateTempSubdirectory("tb-fit").FullName;
+        await using var session = new NotebookSession(new NotebookSessionOptions { WorkingDirectory = dir });
+        var sink = new Recorder();
+        var lib = Path.Combine(AppContext.BaseDirectory, "Torchbook.dll");
+        await session.ExecuteAsync($"#r \"{lib}\"\nusing TorchSharp;\nusing static TorchSharp.torch;\nusing static TorchSharp.torch.nn;\nusing Torchbook;\nusing static Torchbook.Training;", sink);
+        await session.ExecuteAsync(
+            "manual_seed(0);\n" +
+            "var X = randn(256, 2); var y = X.sum(1).gt(0).to(ScalarType.Int64);\n" +
+            "var batches = Enumerable.Range(0, 8).Select(i => (X.narrow(0, i * 32, 32), y.narrow(0, i * 32, 32))).ToList();\n" +
+            "var model = Sequential(Linear(2, 8), ReLU(), Linear(8, 2));\n" +
+            "var history = fit(model, batches, CrossEntropyLoss(), optim.SGD(model.parameters(), 0.5), epochs: 3, val_loader: batches);", sink);
+        Assert.Empty(sink.Errors);
+        Assert.Empty(sink.Streams); // nothing printed: everything is in the two displays
+        Assert.Equal(2, sink.Displays.Count);
+        var text = sink.Displays[0].DisplayId;
+        var chart = sink.Displays[1].DisplayId;
+        var lastText = sink.Updates.Last(u => u.Id == text).Data["text/plain"];
+        Assert.Contains("epoch   3  train_loss", lastText);
+        Assert.Contains("best val_loss", lastText);
+        var lastChart = sink.Updates.Last(u => u.Id == chart).Data;
+        Assert.Contains("<svg", lastChart["text/html"]);
+        Assert.Contains("validation", lastChart["text/html"]);
+    }
+}
+
 public class ModuleDisplayTests
 {
     [Fact]

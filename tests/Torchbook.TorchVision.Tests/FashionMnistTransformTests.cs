@@ -53,4 +53,34 @@ public class FashionMnistTransformTests
             break;
         }
     }
+
+    [Fact]
+    public void With_ToTensor_and_Normalize_whole_batches_are_read_and_equal_the_items_stacked()
+    {
+        if (!Installed) return;
+        using var train = datasets.FashionMNIST(EmptyRoot, train: true,
+            transform: transforms.Compose(transforms.ToTensor(), transforms.Normalize([0.2860], [0.3530])));
+        Assert.True(((utils.data.IBatchedDataset<(Tensor, Tensor)>)train).SupportsBatchReads);
+        // A custom collate makes the loader read item by item; the default one reads whole batches.
+        using var itemByItem = utils.data.DataLoader(train, 64, (items, d) => utils.data.default_collate(items, d), shuffle: true, seed: 3, disposeDataset: false);
+        using var batched = utils.data.DataLoader(train, batch_size: 64, shuffle: true, seed: 3, disposeDataset: false);
+        int compared = 0;
+        using (var a = itemByItem.GetEnumerator())
+        using (var b = batched.GetEnumerator())
+        {
+            while (compared < 5 && a.MoveNext() && b.MoveNext())
+            {
+                Assert.True(a.Current.Item1.equal(b.Current.Item1), $"batch {compared}: images differ");
+                Assert.True(a.Current.Item2.equal(b.Current.Item2), $"batch {compared}: labels differ");
+                compared++;
+            }
+        }
+        Assert.Equal(5, compared);
+
+        // A Lambda (or any transform that may not work on batches) keeps the item-by-item path.
+        using var withLambda = datasets.FashionMNIST(EmptyRoot, train: true, transform: transforms.Compose(transforms.ToTensor(), transforms.Lambda(x => x.mul(2))));
+        Assert.False(((utils.data.IBatchedDataset<(Tensor, Tensor)>)withLambda).SupportsBatchReads);
+        using var withTarget = datasets.FashionMNIST(EmptyRoot, train: true, transform: transforms.ToTensor(), target_transform: transforms.Lambda(y => y));
+        Assert.False(((utils.data.IBatchedDataset<(Tensor, Tensor)>)withTarget).SupportsBatchReads);
+    }
 }

@@ -33,3 +33,11 @@ for threads in (1, 2):
         mark = "ok" if ratio <= target else "MISS"
         print(f"{label:42} {threads:>7} {cs[key]*1e6:>10.2f} {py[key]*1e6:>13.2f} {ratio:>7.2f} {'<=' + str(target):>7} {mark}")
 PY
+
+# Training: one epoch of Fashion-MNIST side by side, and the DataLoader against the step rate
+# (tests/bench/train_bench.sh; skipped without the data).
+if bash "$ROOT/tests/bench/train_bench.sh" --check-data 2>/dev/null; then
+  bash "$ROOT/tests/bench/train_bench.sh"
+else
+  echo "training benchmark skipped: Fashion-MNIST not found (data-scripts/fashion-mnist.sh fetches it)"
+fi

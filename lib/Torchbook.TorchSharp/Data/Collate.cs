@@ -77,16 +77,25 @@ public static partial class torch
 
             private static Tensor StackItems(List<Tensor> tensors, Device? device, string where)
             {
-                var shape0 = tensors[0].shape;
-                for (int i = 1; i < tensors.Count; i++)
+                Tensor stacked;
+                try
                 {
-                    var s = tensors[i].shape;
-                    if (!s.SequenceEqual(shape0))
-                        throw new ArgumentException(
-                            $"default_collate: items of one batch must have the same shape{where}, but item 0 is [{string.Join(", ", shape0)}] " +
-                            $"and item {i} is [{string.Join(", ", s)}]. Resize them in the dataset, or give a collate_fn that pads.");
+                    stacked = stack(tensors, 0);
                 }
-                var stacked = stack(tensors, 0);
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // Say which items differ (stack checks the shapes itself; this runs only when it fails).
+                    var shape0 = tensors[0].shape;
+                    for (int i = 1; i < tensors.Count; i++)
+                    {
+                        var s = tensors[i].shape;
+                        if (!s.SequenceEqual(shape0))
+                            throw new ArgumentException(
+                                $"default_collate: items of one batch must have the same shape{where}, but item 0 is [{string.Join(", ", shape0)}] " +
+                                $"and item {i} is [{string.Join(", ", s)}]. Resize them in the dataset, or give a collate_fn that pads.", e);
+                    }
+                    throw;
+                }
                 if (device is not null && (stacked.device_type != device.type || stacked.device_index != device.index))
                 {
                     var moved = stacked.to(device);

@@ -134,13 +134,18 @@ namespace TorchSharp
                 return (image, label);
             }
 
-            bool torch.utils.data.IBatchedDataset<(Tensor, Tensor)>.SupportsBatchReads => transform is null && target_transform is null;
+            // Whole batches are read when the transform works image by image in a way that gives the same
+            // result on a batch (ToTensor, Normalize, ConvertImageDtype, a Compose of them).
+            bool torch.utils.data.IBatchedDataset<(Tensor, Tensor)>.SupportsBatchReads =>
+                target_transform is null && (transform is null || transform is Transforms.IBatchTransform { SupportsBatches: true });
 
             (Tensor, Tensor) torch.utils.data.IBatchedDataset<(Tensor, Tensor)>.GetBatch(IReadOnlyList<long> indices)
             {
                 using var scope = torch.NewDisposeScope();
                 var index = torch.tensor(indices as long[] ?? indices.ToArray());
-                var images = data.index_select(0, index).unsqueeze(1).to(ScalarType.Float32).div_(255);
+                var images = transform is Transforms.IBatchTransform batchTransform
+                    ? batchTransform.CallBatch(data.index_select(0, index).unsqueeze(1))
+                    : data.index_select(0, index).unsqueeze(1).to(ScalarType.Float32).div_(255);
                 var labels = targets.index_select(0, index);
                 return (images.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope());
             }

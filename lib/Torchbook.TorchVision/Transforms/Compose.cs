@@ -18,7 +18,7 @@ namespace TorchSharp
     namespace Transforms
     {
         /// <summary>A chain of transforms applied in order. See <see cref="torchvision.transforms.Compose"/>.</summary>
-        public sealed class Compose : torchvision.ITransform
+        public sealed class Compose : torchvision.ITransform, IBatchTransform
         {
             private readonly torchvision.ITransform[] _transforms;
 
@@ -43,6 +43,17 @@ namespace TorchSharp
                 foreach (var t in _transforms) x = t.call(x);
                 // The input belongs to the caller: when every transform handed it back unchanged, return a new handle to it.
                 if (ReferenceEquals(x, input)) x = input.alias();
+                return x.MoveToOuterDisposeScope();
+            }
+
+            bool IBatchTransform.SupportsBatches => _transforms.All(t => t is IBatchTransform { SupportsBatches: true });
+
+            Tensor IBatchTransform.CallBatch(Tensor batch)
+            {
+                using var scope = NewDisposeScope();
+                var x = batch;
+                foreach (var t in _transforms) x = ((IBatchTransform)t).CallBatch(x);
+                if (ReferenceEquals(x, batch)) x = batch.alias();
                 return x.MoveToOuterDisposeScope();
             }
 

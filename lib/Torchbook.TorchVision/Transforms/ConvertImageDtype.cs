@@ -19,7 +19,7 @@ namespace TorchSharp
     namespace Transforms
     {
         /// <summary>Element type change with value rescaling. See <see cref="torchvision.transforms.ConvertImageDtype"/>.</summary>
-        public sealed class ConvertImageDtype : torchvision.ITransform
+        public sealed class ConvertImageDtype : torchvision.ITransform, IBatchTransform
         {
             public ConvertImageDtype(ScalarType dtype)
             {
@@ -89,6 +89,11 @@ namespace TorchSharp
                 }
                 return result.MoveToOuterDisposeScope();
             }
+
+            bool IBatchTransform.SupportsBatches => true;
+
+            // Element by element.
+            Tensor IBatchTransform.CallBatch(Tensor batch) => call(batch);
 
             public override string ToString() => $"ConvertImageDtype({dtype})";
         }

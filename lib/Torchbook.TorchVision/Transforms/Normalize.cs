@@ -20,7 +20,7 @@ namespace TorchSharp
     namespace Transforms
     {
         /// <summary>Per-channel (x - mean) / std. See <see cref="torchvision.transforms.Normalize"/>.</summary>
-        public sealed class Normalize : torchvision.ITransform
+        public sealed class Normalize : torchvision.ITransform, IBatchTransform
         {
             private readonly double[] _means, _stdevs;
 
@@ -73,6 +73,11 @@ namespace TorchSharp
                 }
                 return input.sub(mean).div_(std).MoveToOuterDisposeScope();
             }
+
+            bool IBatchTransform.SupportsBatches => true;
+
+            // Channel by channel over ... x C x H x W: a batch is normalized as its images are.
+            Tensor IBatchTransform.CallBatch(Tensor batch) => call(batch);
 
             public override string ToString() =>
                 $"Normalize(mean=[{string.Join(", ", _means.Select(m => m.ToString(CultureInfo.InvariantCulture)))}], std=[{string.Join(", ", _stdevs.Select(s => s.ToString(CultureInfo.InvariantCulture)))}])";

@@ -22,7 +22,7 @@ namespace TorchSharp
     namespace Transforms
     {
         /// <summary>8-bit image to float32 in [0, 1], channels first. See <see cref="torchvision.transforms.ToTensor"/>.</summary>
-        public sealed class ToTensor : torchvision.ITransform
+        public sealed class ToTensor : torchvision.ITransform, IBatchTransform
         {
             public Tensor call(Tensor input)
             {
@@ -59,7 +59,7 @@ namespace TorchSharp
             {
                 ArgumentNullException.ThrowIfNull(image);
                 using var scope = NewDisposeScope();
-                return Scale(tensor(image).permute(2, 0, 1)).MoveToOuterDisposeScope();
+                return Scale(tensor(image).permute(2, 0, 1).contiguous()).MoveToOuterDisposeScope();
             }
 
             /// <summary>An image as a .NET array of bytes with 2 (H x W) or 3 (H x W x C) dimensions.</summary>
@@ -73,8 +73,18 @@ namespace TorchSharp
                     "Images arrive as bytes (0 to 255); for other numbers make a tensor with torch.tensor and scale it yourself.", nameof(image)),
             };
 
-            // torchvision: img.contiguous().to(float32).div(255). Call inside a dispose scope.
-            private static Tensor Scale(Tensor uint8Chw) => uint8Chw.contiguous().to(ScalarType.Float32).div(255);
+            // torchvision: img.contiguous().to(float32).div(255); the conversion makes a new contiguous
+            // tensor, which is divided in place (same values). Call inside a dispose scope.
+            private static Tensor Scale(Tensor uint8Chw) => uint8Chw.to(ScalarType.Float32).div_(255);
+
+            bool IBatchTransform.SupportsBatches => true;
+
+            Tensor IBatchTransform.CallBatch(Tensor batch)
+            {
+                if (batch.dtype != ScalarType.Byte || batch.ndim != 4) return call(batch); // the same checks and messages
+                using var scope = NewDisposeScope();
+                return Scale(batch).MoveToOuterDisposeScope();
+            }
 
             public override string ToString() => "ToTensor()";
         }

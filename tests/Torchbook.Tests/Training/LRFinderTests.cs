@@ -1,0 +1,96 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+using static Torchbook.Training;
+
+namespace Torchbook.Tests.Training;
+
+[Collection("global state")]
+public class LRFinderTests
+{
+    [Fact]
+    public void The_finder_puts_weights_optimizer_state_and_rates_back_exactly()
+    {
+        var (X, y) = SyntheticData.Blobs(256, seed: 30);
+        manual_seed(4);
+        var model = Sequential(Linear(2, 16), BatchNorm1d(16), ReLU(), Linear(16, 2));
+        var optimizer = optim.SGD(model.parameters(), 0.05, momentum: 0.9);
+        // Some training first, so there are momentum buffers and running statistics to restore.
+        fit(model, SyntheticData.Batches(X, y, 32), CrossEntropyLoss(), optimizer, epochs: 1, progress: ProgressMode.None);
+        model.eval();
+        var weights = SyntheticData.CopyOf(model);
+        var state = optimizer.state_dict();
+
+        var result = find_lr(model, SyntheticData.Batches(X, y, 32), CrossEntropyLoss(), optimizer, num_iter: 50);
+
+        Assert.True(result.lrs.Count > 5);
+        Assert.True(model.state_dict().All(kv => kv.Value.equal(weights[kv.Key])), "weights or buffers changed");
+        Assert.False(model.training);
+        Assert.Equal(0.05, optimizer.param_groups[0].LearningRate);
+        var after = optimizer.state_dict();
+        Assert.Equal(state.state.Count, after.state.Count);
+        foreach (var (index, s) in state.state)
+            foreach (var (name, t) in s)
+                Assert.True(after.state[index][name].equal(t), $"optimizer state {index}.{name} changed");
+        Assert.All(model.parameters(), p => Assert.Null(p.grad));
+    }
+
+    [Fact]
+    public void Adam_state_and_a_fresh_optimizer_come_back_as_they_were()
+    {
+        var (X, y) = SyntheticData.Blobs(128, seed: 31);
+        var model = SyntheticData.Mlp(5);
+        var adam = optim.Adam(model.parameters(), 1e-3);
+        find_lr(model, SyntheticData.Batches(X, y, 32), CrossEntropyLoss(), adam, num_iter: 20);
+        Assert.All(model.parameters(), p => Assert.Empty(adam.state(p))); // no state before: none after
+        fit(model, SyntheticData.Batches(X, y, 32), CrossEntropyLoss(), adam, epochs: 1, progress: ProgressMode.None);
+        var steps = model.parameters().Select(p => adam.state(p)["step"].item<float>()).ToArray();
+        find_lr(model, SyntheticData.Batches(X, y, 32), CrossEntropyLoss(), adam, num_iter: 20);
+        Assert.Equal(steps, model.parameters().Select(p => adam.state(p)["step"].item<float>()).ToArray());
+    }
+
+    [Fact]
+    public void The_sweep_is_exponential_smoothed_with_bias_correction_and_keeps_group_ratios()
+    {
+        var (X, y) = SyntheticData.Blobs(256, seed: 32);
+        manual_seed(6);
+        var first = Linear(2, 16);
+        var second = Linear(16, 2);
+        var model = Sequential(first, ReLU(), second);
+        var optimizer = optim.SGD([new ParamGroup(first.parameters(), 1e-3), new ParamGroup(second.parameters(), 1e-2)], 1e-3);
+        var ratios = new List<double>();
+        Func<Tensor, Tensor, Tensor> loss = (o, t) =>
+        {
+            ratios.Add(optimizer.param_groups[1].LearningRate / optimizer.param_groups[0].LearningRate);
+            return functional.cross_entropy(o, t);
+        };
+        var r = find_lr(model, SyntheticData.Batches(X, y, 32), loss, optimizer, start_lr: 1e-5, end_lr: 1, num_iter: 40, beta: 0.9);
+
+        Assert.Equal(1e-5, r.lrs[0], 15);
+        double factor = Math.Pow(1e5, 1 / 39.0);
+        for (int i = 1; i < r.lrs.Count; i++) Assert.Equal(factor, r.lrs[i] / r.lrs[i - 1], 9);
+        Assert.All(ratios, q => Assert.Equal(10, q, 9));
+        Assert.Equal(r.raw_losses[0], r.losses[0], 12);
+        Assert.Equal((0.9 * 0.1 * r.raw_losses[0] + 0.1 * r.raw_losses[1]) / (1 - 0.81), r.losses[1], 12);
+        Assert.Equal([1e-3, 1e-2], optimizer.param_groups.Select(g => g.LearningRate));
+        Assert.InRange(r.suggested_lr, r.lrs[0], r.lrs[^1]);
+        Assert.Equal(r.min_loss_lr / 10, r.lr_min_div10, 15);
+        Assert.Contains("suggested", r.Plot().ToSvg());
+    }
+
+    [Fact]
+    public void The_sweep_stops_when_the_loss_explodes()
+    {
+        // Linear regression: gradient descent diverges once lr passes 2 / (largest curvature).
+        manual_seed(12);
+        var X = randn(256, 4);
+        var t = X.matmul(tensor(new float[] { 1, -1, 2, 0.5f }).view(4, 1));
+        var model = Linear(4, 1);
+        var r = find_lr(model, SyntheticData.Batches(X, t, 32), MSELoss(), optim.SGD(model.parameters(), 0.1), start_lr: 1e-4, end_lr: 1e3, num_iter: 100);
+        Assert.True(r.lrs.Count < 100, r.ToString());
+        Assert.True(r.stop_reason.Contains("x its best") || r.stop_reason.Contains("loss became"), r.stop_reason);
+        // Before it explodes, the loss falls: the suggestion lies where it falls, below the minimum's rate.
+        Assert.True(r.suggested_lr < r.min_loss_lr, r.ToString());
+    }
+}
