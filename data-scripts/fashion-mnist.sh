@@ -56,16 +56,11 @@ for arg in "$@"; do
   esac
 done
 
-say()  { if [ -t 2 ]; then printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; else printf '==> %s\n' "$*" >&2; fi; }
-fail() { printf 'fashion-mnist.sh: error: %s\n' "$*" >&2; exit 1; }
+SCRIPT_NAME=fashion-mnist.sh
+FETCH_REMEDY="install Debian's $DEBIAN_PACKAGE"
+# shellcheck source=common.sh
+. "$ROOT/data-scripts/common.sh"
 
-# Temporary files of this run, removed on any exit (a completed file has been renamed away).
-TEMPS=()
-cleanup() { local f; for f in "${TEMPS[@]+"${TEMPS[@]}"}"; do rm -f -- "$f"; done; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-sha256_of()     { sha256sum -- "$1" | cut -d' ' -f1; }
 raw_sha256_of() { if [ "$(head -c2 -- "$1" | od -An -tx1 | tr -d ' \n')" = "1f8b" ]; then gzip -dc -- "$1"; else cat -- "$1"; fi | sha256sum | cut -d' ' -f1; }
 
 # True when $1 (gzipped or not) holds the content of data file $2.
@@ -125,40 +120,15 @@ from_debian() {
   done
 }
 
-fetch() {  # url output: progress on the terminal
-  if command -v curl >/dev/null 2>&1; then
-    curl -fL --retry 2 --connect-timeout 20 $([ -t 2 ] && echo --progress-bar || echo -sS) -o "$2" -- "$1"
-  elif command -v wget >/dev/null 2>&1; then
-    wget -q $([ -t 2 ] && echo --show-progress) --tries=3 --timeout=20 -O "$2" -- "$1"
-  else
-    fail "neither curl nor wget is installed; install one (apt-get install curl) or Debian's $DEBIAN_PACKAGE"
-  fi
-}
-
 download() {
-  local name path base tmp ok
+  local name path
   for name in "${FILES[@]}"; do
     path="$(present "$name")"
     if [ -n "$path" ] && intact "$path" "$name"; then say "$name: already there and intact"; continue; fi
-    ok=0
-    for base in "${URLS[@]}"; do
-      tmp="$(mktemp "$DEST/.$name.gz.XXXXXX")"; TEMPS+=("$tmp")
-      say "downloading $base/$name.gz"
-      if fetch "$base/$name.gz" "$tmp"; then
-        if intact "$tmp" "$name"; then
-          chmod 644 "$tmp"
-          rm -f -- "$DEST/$name"
-          mv -fT -- "$tmp" "$DEST/$name.gz"
-          say "$name.gz: SHA-256 verified, saved to $DEST/$name.gz"
-          ok=1; break
-        fi
-        say "$name.gz from $base failed the SHA-256 check (got $(sha256_of "$tmp")); discarded"
-      else
-        say "could not download $base/$name.gz"
-      fi
-      rm -f -- "$tmp"
-    done
-    [ "$ok" = 1 ] || fail "could not fetch $name.gz from any source (${URLS[*]}). Without network access, install Debian's $DEBIAN_PACKAGE or copy the four files into $DEST."
+    local urls=() base
+    for base in "${URLS[@]}"; do urls+=("$base/$name.gz"); done
+    if download_verified "$DEST/$name.gz" "$name" "${urls[@]}"; then rm -f -- "$DEST/$name"; continue; fi
+    fail "could not fetch $name.gz from any source (${URLS[*]}). Without network access, install Debian's $DEBIAN_PACKAGE or copy the four files into $DEST."
   done
 }
 

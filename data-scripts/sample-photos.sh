@@ -60,17 +60,12 @@ for arg in "$@"; do
   esac
 done
 
-say()  { if [ -t 2 ]; then printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; else printf '==> %s\n' "$*" >&2; fi; }
-fail() { printf 'sample-photos.sh: error: %s\n' "$*" >&2; exit 1; }
-
-# Temporary files and folders of this run, removed on any exit.
-TEMPS=()
-cleanup() { local f; for f in "${TEMPS[@]+"${TEMPS[@]}"}"; do rm -rf -- "$f"; done; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+SCRIPT_NAME=sample-photos.sh
+FETCH_REMEDY="run this where apt-get can download Debian's python3-skimage and python3-sklearn"
+# shellcheck source=common.sh
+. "$ROOT/data-scripts/common.sh"
 
 field() { cut -d'|' -f"$2" <<<"$1"; }
-sha256_of() { sha256sum -- "$1" | cut -d' ' -f1; }
 intact() { [ -s "$1" ] && [ "$(sha256_of "$1")" = "$2" ]; }
 
 all_intact() {
@@ -146,40 +141,15 @@ from_debian() {
   say "copied ${#PHOTOS[@]} photos to $DEST (SHA-256 verified)"
 }
 
-fetch() {  # url output: progress on the terminal
-  if command -v curl >/dev/null 2>&1; then
-    curl -fL --retry 2 --connect-timeout 20 $([ -t 2 ] && echo --progress-bar || echo -sS) -o "$2" -- "$1"
-  elif command -v wget >/dev/null 2>&1; then
-    wget -q $([ -t 2 ] && echo --show-progress) --tries=3 --timeout=20 -O "$2" -- "$1"
-  else
-    fail "neither curl nor wget is installed; install one, or run this where apt-get can download Debian's python3-skimage and python3-sklearn"
-  fi
-}
-
 # Not tested against the real upstream URLs (written on a machine without internet access); the
 # SHA-256 checks make a wrong file fail loudly rather than slip in.
 download() {
-  local p file sha base tmp ok
+  local p file sha
   for p in "${PHOTOS[@]}"; do
     file="$(field "$p" 1)" sha="$(field "$p" 4)"
     if intact "$DEST/$file" "$sha"; then say "$file: already there and intact"; continue; fi
-    ok=0
-    for base in "${SAMPLE_PHOTOS_BASE_URL:-${UPSTREAM[$(field "$p" 2)]}}"; do
-      tmp="$(mktemp "$DEST/.$file.XXXXXX")"; TEMPS+=("$tmp")
-      say "downloading $base/$file"
-      if fetch "$base/$file" "$tmp"; then
-        if intact "$tmp" "$sha"; then
-          chmod 644 "$tmp"; mv -fT -- "$tmp" "$DEST/$file"
-          say "$file: SHA-256 verified"
-          ok=1; break
-        fi
-        say "$file from $base failed the SHA-256 check (got $(sha256_of "$tmp")); discarded"
-      else
-        say "could not download $base/$file"
-      fi
-      rm -f -- "$tmp"
-    done
-    [ "$ok" = 1 ] || fail "could not fetch $file from any source. Without network access, run this script where apt-get works, or copy the photos into $DEST."
+    download_verified "$DEST/$file" "$sha" "${SAMPLE_PHOTOS_BASE_URL:-${UPSTREAM[$(field "$p" 2)]}}/$file" && continue
+    fail "could not fetch $file from any source. Without network access, run this script where apt-get works, or copy the photos into $DEST."
   done
 }
 

@@ -1,0 +1,47 @@
+# Shared by the data scripts (sourced, not run): messages, temporary files removed on exit, SHA-256,
+# and a download that keeps a file only once it is verified, renamed into place atomically.
+# A script sets SCRIPT_NAME and FETCH_REMEDY, and defines intact PATH KEY (true when the file at
+# PATH is the one KEY names) before it calls download_verified.
+
+say()  { if [ -t 2 ]; then printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; else printf '==> %s\n' "$*" >&2; fi; }
+fail() { printf '%s: error: %s\n' "$SCRIPT_NAME" "$*" >&2; exit 1; }
+
+# Temporary files and folders of this run, removed on any exit (a completed file has been renamed away).
+TEMPS=()
+cleanup() { local f; for f in "${TEMPS[@]+"${TEMPS[@]}"}"; do rm -rf -- "$f"; done; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+sha256_of() { sha256sum -- "$1" | cut -d' ' -f1; }
+
+fetch() {  # url output: progress on the terminal
+  if command -v curl >/dev/null 2>&1; then
+    curl -fL --retry 2 --connect-timeout 20 $([ -t 2 ] && echo --progress-bar || echo -sS) -o "$2" -- "$1"
+  elif command -v wget >/dev/null 2>&1; then
+    wget -q $([ -t 2 ] && echo --show-progress) --tries=3 --timeout=20 -O "$2" -- "$1"
+  else
+    fail "neither curl nor wget is installed; install one (apt-get install curl), or $FETCH_REMEDY"
+  fi
+}
+
+# download_verified TARGET KEY URL...: tries each URL in turn; the first download that passes
+# `intact FILE KEY` becomes TARGET. Returns 1 when none did.
+download_verified() {
+  local target="$1" key="$2" url tmp; shift 2
+  for url in "$@"; do
+    tmp="$(mktemp "$(dirname -- "$target")/.$(basename -- "$target").XXXXXX")"; TEMPS+=("$tmp")
+    say "downloading $url"
+    if fetch "$url" "$tmp"; then
+      if intact "$tmp" "$key"; then
+        chmod 644 "$tmp"; mv -fT -- "$tmp" "$target"
+        say "$(basename -- "$target"): SHA-256 verified, saved to $target"
+        return 0
+      fi
+      say "$url failed the SHA-256 check (got $(sha256_of "$tmp")); discarded"
+    else
+      say "could not download $url"
+    fi
+    rm -f -- "$tmp"
+  done
+  return 1
+}
