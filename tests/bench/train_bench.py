@@ -13,14 +13,18 @@ which gives the same batches as the C# loader with seed: seed.
 usage: train_bench.py THREADS WORKLOAD IMAGES LABELS TEST_IMAGES TEST_LABELS"""
 import gzip
 import json
+import os
 import sys
 import time
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import BatchSampler, DataLoader, Dataset, RandomSampler
+
+# The course's models, shared with the parity scripts.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "parity"))
+from fashion_mlp import GarmentClassifier, NeuralNetwork  # noqa: E402
 
 
 def read_idx(path, offset):
@@ -50,35 +54,6 @@ class Items(Dataset):
 
     def __getitem__(self, i):
         return self.data[i].unsqueeze(0).to(torch.float32).div(255), int(self.targets[i])
-
-
-class NeuralNetwork(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.flatten = nn.Flatten()
-        self.linear_relu_stack = nn.Sequential(nn.Linear(28 * 28, 512), nn.ReLU(), nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 10))
-
-    def forward(self, x):
-        return self.linear_relu_stack(self.flatten(x))
-
-
-class GarmentClassifier(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.conv1 = nn.Conv2d(1, 6, 5)
-        self.pool = nn.MaxPool2d(2, 2)
-        self.conv2 = nn.Conv2d(6, 16, 5)
-        self.fc1 = nn.Linear(16 * 4 * 4, 120)
-        self.fc2 = nn.Linear(120, 84)
-        self.fc3 = nn.Linear(84, 10)
-
-    def forward(self, x):
-        x = self.pool(F.relu(self.conv1(x)))
-        x = self.pool(F.relu(self.conv2(x)))
-        x = x.view(-1, 16 * 4 * 4)
-        x = F.relu(self.fc1(x))
-        x = F.relu(self.fc2(x))
-        return self.fc3(x)
 
 
 def median(body, n=100):

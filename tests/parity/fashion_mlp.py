@@ -1,10 +1,12 @@
-"""Shared by the chapter 4 scripts: Fashion-MNIST read straight from its IDX files (Debian's
-dataset-fashion-mnist; no torchvision needed) and the PyTorch tutorial's NeuralNetwork."""
+"""Shared by the parity scripts and the training benchmark: Fashion-MNIST read straight from its IDX
+files (Debian's dataset-fashion-mnist; no torchvision needed), the PyTorch quickstart's
+NeuralNetwork and the "Training with PyTorch" tutorial's GarmentClassifier."""
 import gzip
 import os
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 DEBIAN_FOLDER = "/usr/share/datasets/fashion-mnist"
@@ -39,6 +41,27 @@ class NeuralNetwork(nn.Module):
 
     def forward(self, x):
         return self.linear_relu_stack(self.flatten(x))
+
+
+class GarmentClassifier(nn.Module):
+    """The "Training with PyTorch" tutorial's CNN: conv 1->6->16 (5x5), max-pool, three linear layers."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 6, 5)
+        self.pool = nn.MaxPool2d(2, 2)
+        self.conv2 = nn.Conv2d(6, 16, 5)
+        self.fc1 = nn.Linear(16 * 4 * 4, 120)
+        self.fc2 = nn.Linear(120, 84)
+        self.fc3 = nn.Linear(84, 10)
+
+    def forward(self, x):
+        x = self.pool(F.relu(self.conv1(x)))
+        x = self.pool(F.relu(self.conv2(x)))
+        x = x.view(-1, 16 * 4 * 4)
+        x = F.relu(self.fc1(x))
+        x = F.relu(self.fc2(x))
+        return self.fc3(x)
 
 
 def batches(images, labels, batch_size, order=None):

@@ -17,6 +17,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 import golden_json
+from fashion_mlp import GarmentClassifier
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "goldens", "nn")
 torch.set_num_threads(1)
@@ -31,25 +32,6 @@ def write(name, cases):
 
 
 # The models of the course notes.
-
-class GarmentClassifier(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.conv1 = nn.Conv2d(1, 6, 5)
-        self.pool = nn.MaxPool2d(2, 2)
-        self.conv2 = nn.Conv2d(6, 16, 5)
-        self.fc1 = nn.Linear(16 * 4 * 4, 120)
-        self.fc2 = nn.Linear(120, 84)
-        self.fc3 = nn.Linear(84, 10)
-
-    def forward(self, x):
-        x = self.pool(F.relu(self.conv1(x)))
-        x = self.pool(F.relu(self.conv2(x)))
-        x = x.view(-1, 16 * 4 * 4)
-        x = F.relu(self.fc1(x))
-        x = F.relu(self.fc2(x))
-        return self.fc3(x)
-
 
 class LSTMClassifier(nn.Module):
     def __init__(self):

@@ -23,6 +23,7 @@ using System.Text.Json;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using Torchbook.TorchSharp.Tests.NN;
 
 int threads = int.Parse(args[0]);
 string workload = args[1];
@@ -212,29 +213,5 @@ sealed class NeuralNetwork : Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         return linear_relu_stack.call(flatten.call(x)).MoveToOuterDisposeScope();
-    }
-}
-
-/// <summary>The "Training with PyTorch" tutorial's GarmentClassifier (as in tests/parity/make_nn_goldens.py).</summary>
-sealed class GarmentClassifier : Module<Tensor, Tensor>
-{
-    private readonly Module<Tensor, Tensor> conv1 = Conv2d(1, 6, 5);
-    private readonly Module<Tensor, Tensor> pool = MaxPool2d(2, 2);
-    private readonly Module<Tensor, Tensor> conv2 = Conv2d(6, 16, 5);
-    private readonly Module<Tensor, Tensor> fc1 = Linear(16 * 4 * 4, 120);
-    private readonly Module<Tensor, Tensor> fc2 = Linear(120, 84);
-    private readonly Module<Tensor, Tensor> fc3 = Linear(84, 10);
-
-    public GarmentClassifier() : base(nameof(GarmentClassifier)) => RegisterComponents();
-
-    public override Tensor forward(Tensor x)
-    {
-        using var scope = NewDisposeScope();
-        x = pool.call(functional.relu(conv1.call(x)));
-        x = pool.call(functional.relu(conv2.call(x)));
-        x = x.view(-1, 16 * 4 * 4);
-        x = functional.relu(fc1.call(x));
-        x = functional.relu(fc2.call(x));
-        return fc3.call(x).MoveToOuterDisposeScope();
     }
 }
