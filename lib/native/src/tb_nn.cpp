@@ -2,6 +2,7 @@
 // normalisation, dropout, embedding, recurrent layers, padding, interpolation) and parameter
 // helpers. Modules, initialisation and bookkeeping live on the C# side; the numbers are ATen's.
 #include "tb_common.h"
+#include "tb_max_pool.h"
 
 namespace {
 // A null handle is "no tensor" (an optional bias, weight, ...).
@@ -54,6 +55,14 @@ TB_API tb_tensor tb_nn_max_pool(int32_t nd, tb_tensor x, const int64_t* kernel, 
                                 const int64_t* dilation, int32_t ceil_mode, tb_tensor* indices) {
   try {
     auto k = tb::dims(kernel, nd), s = tb::dims(stride, nd), p = tb::dims(padding, nd), d = tb::dims(dilation, nd);
+    tb::check_max_pool_windows(nd, *x, k, s, p, d, ceil_mode != 0);
+    if (nd == 2) {
+      at::Tensor output, index;
+      if (tb::max_pool2d_fast(*x, k, s, p, d, ceil_mode != 0, output, indices ? &index : nullptr)) {
+        if (indices) *indices = tb::wrap(std::move(index));
+        return tb::wrap(std::move(output));
+      }
+    }
     if (indices) {
       std::tuple<at::Tensor, at::Tensor> r = nd == 1 ? at::max_pool1d_with_indices(*x, k, s, p, d, ceil_mode != 0)
                                              : nd == 2 ? at::max_pool2d_with_indices(*x, k, s, p, d, ceil_mode != 0)
@@ -66,6 +75,14 @@ TB_API tb_tensor tb_nn_max_pool(int32_t nd, tb_tensor x, const int64_t* kernel, 
     return tb::wrap(at::max_pool3d(*x, k, s, p, d, ceil_mode != 0));
   }
   TB_CATCH(nullptr)
+}
+
+// Test hook: 0 sends every 2-D max pooling to ATen's kernel, 1 (the default) allows the
+// branch-free one (tb_max_pool.cpp), a negative value changes nothing. Returns how many poolings
+// the branch-free kernel has done on this thread, so tests can see which kernel ran.
+TB_API int64_t tb_nn_fast_max_pool(int32_t enabled) {
+  if (enabled >= 0) tb::set_fast_max_pool(enabled != 0);
+  return tb::fast_max_pool_calls();
 }
 
 TB_API tb_tensor tb_nn_avg_pool(int32_t nd, tb_tensor x, const int64_t* kernel, const int64_t* stride, const int64_t* padding,
