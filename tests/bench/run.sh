@@ -10,7 +10,10 @@ BENCH_DLL="$ROOT/tests/bench/Torchbook.Bench/bin/Release/net10.0/torchbook-bench
 OUT="$ROOT/output/bench"; mkdir -p "$OUT"
 # Three alternating rounds per side (C#, Python, C#, ...), so that a noisy moment hurts both; the
 # report takes each side's best round.
+# OpenBLAS (matmul, linear layers) keeps its own thread pool, sized to the machine, whatever
+# torch.set_num_threads says; both sides get the same thread count for it through the environment.
 for threads in 1 2; do
+  export OPENBLAS_NUM_THREADS="$threads"
   for round in 1 2 3; do
     dotnet "$BENCH_DLL" "$threads" > "$OUT/csharp-$threads-$round.json"
     /usr/bin/python3 "$ROOT/tests/bench/bench.py" "$threads" > "$OUT/pytorch-$threads-$round.json"
