@@ -29,9 +29,13 @@ OUT="$ROOT/output/bench/train"; rm -rf "$OUT"; mkdir -p "$OUT"
 WORKLOADS=(mlp_batched mlp_items mlp_batched_fit cnn_batched loader_batched loader_items loader_items_forced)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/load.txt"
 for threads in "${THREADS[@]}"; do
-  # OpenBLAS keeps its own thread pool, sized to the machine, whatever torch.set_num_threads says:
-  # the same count for both sides (otherwise "1 thread" keeps a second core busy spinning).
-  export OPENBLAS_NUM_THREADS="$threads"
+  # Debian's libtorch runs its intra-op threads on OpenMP and its matrix products on OpenBLAS's own
+  # pthread pool, which is sized to the machine whatever torch.set_num_threads says. Both pools
+  # spin while they wait, so with 2 intra-op threads on a 2-core machine four busy threads fight
+  # for two cores: epochs take 2-3 times longer on both sides and swing by 2x from run to run,
+  # which measures the scheduler, not either side. So both sides give OpenBLAS one thread, and
+  # "threads" is the intra-op thread count.
+  export OPENBLAS_NUM_THREADS=1
   for round in 1 2 3; do
     for w in "${WORKLOADS[@]}"; do
       pyw="$w"; [ "$w" = mlp_batched_fit ] && pyw=mlp_batched_metrics
