@@ -61,11 +61,6 @@ public static partial class torch
     /// <summary>Threads libtorch uses inside one operation (intra-op parallelism).</summary>
     public static int get_num_threads() => tb_get_num_threads();
 
-    /// <summary>
-    /// Sets the threads libtorch uses inside one operation, and OpenBLAS's own pool (which Debian's
-    /// libtorch multiplies matrices with, and which would otherwise stay sized to the machine) to
-    /// the same count, as PyTorch's MKL builds do for MKL.
-    /// </summary>
     public static void set_num_threads(int num)
     {
         if (num < 1) throw new ArgumentOutOfRangeException(nameof(num), "set_num_threads expects a positive number of threads");

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -93,27 +92,5 @@ public class AttributeAndConversionTests
         set_num_threads(before);
         Assert.Throws<ArgumentOutOfRangeException>(() => set_num_threads(0));
         Assert.StartsWith("1.", libtorch_version.Length > 0 ? libtorch_version : "?");
-    }
-
-    // The shim's view of OpenBLAS's pool (tb_threads.cpp): its thread count, or -1 without OpenBLAS.
-    [DllImport("torchbook_native")] private static extern int tb_blas_get_num_threads();
-
-    [Fact]
-    public void Set_num_threads_also_sizes_OpenBLASs_own_pool()
-    {
-        var blas = tb_blas_get_num_threads();
-        // Debian's libtorch (the one the build uses unless LIBTORCH points elsewhere) multiplies
-        // matrices with OpenBLAS; a libtorch built with MKL has no OpenBLAS to size.
-        if (libtorch_version.StartsWith("1.13", StringComparison.Ordinal)) Assert.True(blas >= 1, $"OpenBLAS not found ({blas})");
-        if (blas < 0) return;
-        var before = get_num_threads();
-        try
-        {
-            set_num_threads(1);
-            Assert.Equal(1, tb_blas_get_num_threads());
-            set_num_threads(2);
-            Assert.Equal(2, tb_blas_get_num_threads());
-        }
-        finally { set_num_threads(before); }
     }
 }

@@ -183,6 +183,9 @@ TB_API int32_t tb_cuda_device_count() {
     return 0;
   }
 }
+TB_API int32_t tb_get_num_threads() { return at::get_num_threads(); }
+TB_API int32_t tb_set_num_threads(int32_t n) { TB_STATUS(at::set_num_threads(n)) }
+TB_API int32_t tb_get_num_interop_threads() { return at::get_num_interop_threads(); }
 TB_API const char* tb_libtorch_version() {
   static std::string v = std::to_string(TORCH_VERSION_MAJOR) + "." + std::to_string(TORCH_VERSION_MINOR) + "." +
                          std::to_string(TORCH_VERSION_PATCH);
