@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side benchmarks: the same workloads in C# (Torchbook) and in Python (PyTorch) on this
 # machine, in one run, reported as ratios (C# time / PyTorch time: below 1 means C# is faster).
-# Each figure is the best of three alternating rounds of medians.
+# Each figure is the best of three alternating runs, each the fastest of its timed rounds.
 # Usage: ./build.sh bench   (or tests/bench/run.sh after a Release build)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
