@@ -5,12 +5,13 @@
 // Why: libtorch's CPU kernel keeps the running maximum with an `if`. On real activations (ReLU
 // outputs, noise) that branch goes either way at random, so most windows pay one or two branch
 // mispredictions; in the course's Fashion-MNIST CNN, max pooling was about a fifth of a training
-// step (perf), and this kernel does the same pooling 5 to 25 times faster. Every window is visited
-// in ATen's order with ATen's rule (a value replaces the maximum when it is greater, or when it is
-// NaN), so values and indices are bit for bit ATen's; only the control flow differs. The result
-// carries ATen's own backward node, so backward, double backward, grad_fn names and saved-tensor
-// checks are libtorch's. tests/Torchbook.TorchSharp.Tests/NN/MaxPoolKernelTests.cs compares the two
-// kernels on random shapes, arguments and contents.
+// step (perf). This kernel pools the CNN's 2x2 stride-2 windows 12 to 25 times faster, and other
+// window shapes about 1.6 times faster. Every window is visited in ATen's order with ATen's rule
+// (a value replaces the maximum when it is greater, or when it is NaN), so values and indices are
+// bit for bit ATen's; only the control flow differs. The result carries ATen's own backward node,
+// so backward, double backward, grad_fn names and saved-tensor checks are libtorch's.
+// tests/Torchbook.TorchSharp.Tests/NN/MaxPoolKernelTests.cs compares the two kernels on random
+// shapes, arguments and contents.
 #include "tb_max_pool.h"
 
 #include <atomic>
