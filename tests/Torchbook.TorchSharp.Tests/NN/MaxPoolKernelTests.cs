@@ -11,7 +11,7 @@ namespace Torchbook.TorchSharp.Tests.NN;
 /// backward node and gradients, over random shapes, arguments and awkward contents (ties, NaN,
 /// infinities). LayerParityTests compare the pooling layers with PyTorch's goldens as well.
 /// </summary>
-[Collection("FastMaxPool")] // the switch is process-wide
+[Collection("libtorch global state")] // the kernel switch is process-wide, and tests here draw from the default generator
 public class MaxPoolKernelTests
 {
     // The shim's test hook (tb_nn.cpp): 0 sends 2-D max pooling to ATen's kernel, 1 allows the
@@ -175,8 +175,9 @@ public class MaxPoolKernelTests
             UseFastKernel(fast);
             try
             {
-                manual_seed(3);
-                var x = randn(1, 2, 8, 20, requires_grad: true);
+                // Its own generator: other tests draw from the default one in parallel.
+                using var generator = new Generator(3);
+                var x = randn(1, 2, 8, 20, requires_grad: true, generator: generator);
                 var y = F.max_pool2d(x, 2);
                 var g = autograd.grad([(y * y).sum()], [x], create_graph: true)[0]!;
                 var gg = autograd.grad([g.pow(2).sum()], [x])[0]!;
