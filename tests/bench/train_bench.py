@@ -33,25 +33,23 @@ def read_idx(path, offset):
         return np.frombuffer(f.read(), np.uint8, offset=offset)
 
 
-class Batches(Dataset):
+class Images(Dataset):
+    """The uint8 images and int64 labels of the IDX files."""
+
     def __init__(self, data, targets):
         self.data, self.targets = data, targets
 
     def __len__(self):
         return len(self.targets)
 
+
+class Batches(Images):
     def __getitem__(self, indices):
         index = torch.tensor(indices)
         return self.data.index_select(0, index).unsqueeze(1).to(torch.float32).div_(255), self.targets.index_select(0, index)
 
 
-class Items(Dataset):
-    def __init__(self, data, targets):
-        self.data, self.targets = data, targets
-
-    def __len__(self):
-        return len(self.targets)
-
+class Items(Images):
     def __getitem__(self, i):
         return self.data[i].unsqueeze(0).to(torch.float32).div(255), int(self.targets[i])
 

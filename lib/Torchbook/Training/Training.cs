@@ -56,9 +56,8 @@ public static partial class Training
         LRScheduler? scheduler = null, SchedulerInterval scheduler_interval = SchedulerInterval.Epoch, ReduceLROnPlateau? plateau_scheduler = null,
         string? monitor = null, int? patience = null, double min_delta = 0, string? checkpoint_path = null, bool restore_best = false,
         double? clip_grad_norm = null, double? clip_grad_value = null, ProgressMode progress = ProgressMode.Auto) =>
-        fit(model, new PairedBatches(train_loader ?? throw new ArgumentNullException(nameof(train_loader))), loss_fn, optimizer, epochs,
-            val_loader is null ? null : new PairedBatches(val_loader), scheduler, scheduler_interval, plateau_scheduler, monitor, patience, min_delta,
-            checkpoint_path, restore_best, clip_grad_norm, clip_grad_value, progress);
+        fit(model, train_loader, (loss_fn ?? throw new ArgumentNullException(nameof(loss_fn))).call, optimizer, epochs, val_loader, scheduler,
+            scheduler_interval, plateau_scheduler, monitor, patience, min_delta, checkpoint_path, restore_best, clip_grad_norm, clip_grad_value, progress);
 
     /// <summary>fit for loaders whose batches are lists [inputs, labels], with a loss function.</summary>
     public static History fit(nn.Module<Tensor, Tensor> model, IEnumerable<IList<Tensor>> train_loader, Func<Tensor, Tensor, Tensor> loss_fn,

@@ -177,20 +177,22 @@ void pool(const at::Tensor& input, at::Tensor& output, at::Tensor* indices, cons
   const T* in = input.data_ptr<T>();
   T* out = output.data_ptr<T>();
   int64_t* ind = indices ? indices->data_ptr<int64_t>() : nullptr;
-  // The vector path keeps offsets within a plane in 32 bits.
-  const bool two_by_two = std::is_same<T, float>::value && g.in_h * g.in_w < (int64_t(1) << 31) && g.k_h == 2 && g.k_w == 2 &&
-                          g.s_h == 2 && g.s_w == 2 && g.p_h == 0 && g.p_w == 0 && g.d_h == 1 && g.d_w == 1;
+#if TB_MAX_POOL_VECTOR
+  // The vector path (float32 only) keeps offsets within a plane in 32 bits.
+  const bool two_by_two = g.in_h * g.in_w < (int64_t(1) << 31) && g.k_h == 2 && g.k_w == 2 && g.s_h == 2 && g.s_w == 2 &&
+                          g.p_h == 0 && g.p_w == 0 && g.d_h == 1 && g.d_w == 1;
+#endif
   // One task per (sample, channel) plane, as ATen splits it.
   at::parallel_for(0, g.planes, 0, [&](int64_t first, int64_t last) {
 #if TB_MAX_POOL_VECTOR
-    if (two_by_two) {
-      const float* fin = reinterpret_cast<const float*>(in);
-      float* fout = reinterpret_cast<float*>(out);
-      if (ind)
-        pool_planes_2x2<true>(fin, fout, ind, g, first, last);
-      else
-        pool_planes_2x2<false>(fin, fout, nullptr, g, first, last);
-      return;
+    if constexpr (std::is_same<T, float>::value) {
+      if (two_by_two) {
+        if (ind)
+          pool_planes_2x2<true>(in, out, ind, g, first, last);
+        else
+          pool_planes_2x2<false>(in, out, nullptr, g, first, last);
+        return;
+      }
     }
 #endif
     if (ind)
