@@ -1,7 +1,7 @@
 # Shared by the data scripts (sourced, not run): messages, temporary files removed on exit, SHA-256,
 # and a download that keeps a file only once it is verified, renamed into place atomically.
 # A script sets SCRIPT_NAME and FETCH_REMEDY, and defines intact PATH KEY (true when the file at
-# PATH is the one KEY names) before it calls download_verified.
+# PATH is the one KEY names) before it calls download_verified; it ends with fetch_data (below).
 
 say()  { if [ -t 2 ]; then printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; else printf '==> %s\n' "$*" >&2; fi; }
 fail() { printf '%s: error: %s\n' "$SCRIPT_NAME" "$*" >&2; exit 1; }
@@ -44,4 +44,25 @@ download_verified() {
     rm -f -- "$tmp"
   done
   return 1
+}
+
+# fetch_data CHECKED DAMAGED PRESENT NO_DEBIAN: the flow every data script ends with, over its hooks
+# all_intact, from_debian and download, and its four messages. With --check (CHECK_ONLY=1) it only
+# verifies (CHECKED, or fails with DAMAGED); data already intact is left alone (PRESENT); otherwise
+# Debian's package is used in auto MODE, and a download when that is not available (NO_DEBIAN) or
+# with --download.
+fetch_data() {
+  if [ "$CHECK_ONLY" = 1 ]; then
+    if all_intact; then say "$1"; exit 0; fi
+    fail "$2"
+  fi
+  mkdir -p -- "$DEST"
+  if all_intact; then
+    say "$3"
+    exit 0
+  fi
+  if [ "$MODE" != auto ] || ! from_debian; then
+    [ "$MODE" = auto ] && say "$4"
+    download
+  fi
 }

@@ -132,21 +132,9 @@ download() {
   done
 }
 
-if [ "$CHECK_ONLY" = 1 ]; then
-  if all_intact; then say "Fashion-MNIST in $DEST is complete and intact"; exit 0; fi
-  fail "Fashion-MNIST in $DEST is missing or damaged; run data-scripts/fashion-mnist.sh"
-fi
-
-mkdir -p -- "$DEST"
-if all_intact; then
-  say "Fashion-MNIST is already in $DEST (SHA-256 verified); nothing to do"
-  exit 0
-fi
-if [ "$MODE" = auto ] && from_debian; then
-  :
-else
-  [ "$MODE" = auto ] && say "Debian's $DEBIAN_PACKAGE is not available here; downloading instead"
-  download
-fi
+fetch_data "Fashion-MNIST in $DEST is complete and intact" \
+  "Fashion-MNIST in $DEST is missing or damaged; run data-scripts/fashion-mnist.sh" \
+  "Fashion-MNIST is already in $DEST (SHA-256 verified); nothing to do" \
+  "Debian's $DEBIAN_PACKAGE is not available here; downloading instead"
 all_intact || fail "the files in $DEST are still incomplete after fetching"
 say "Fashion-MNIST is ready in $DEST"

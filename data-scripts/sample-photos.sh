@@ -153,22 +153,10 @@ download() {
   done
 }
 
-if [ "$CHECK_ONLY" = 1 ]; then
-  if all_intact; then say "the ${#PHOTOS[@]} sample photos in $DEST are complete and intact"; exit 0; fi
-  fail "the sample photos in $DEST are missing or damaged; run data-scripts/sample-photos.sh"
-fi
-
-mkdir -p -- "$DEST"
-if all_intact; then
-  say "the sample photos are already in $DEST (SHA-256 verified); nothing to do"
-  exit 0
-fi
-if [ "$MODE" = auto ] && from_debian; then
-  :
-else
-  [ "$MODE" = auto ] && say "Debian's packages are not available here; downloading from the upstream repositories instead"
-  download
-fi
+fetch_data "the ${#PHOTOS[@]} sample photos in $DEST are complete and intact" \
+  "the sample photos in $DEST are missing or damaged; run data-scripts/sample-photos.sh" \
+  "the sample photos are already in $DEST (SHA-256 verified); nothing to do" \
+  "Debian's packages are not available here; downloading from the upstream repositories instead"
 write_readme
 all_intact || fail "the photos in $DEST are still incomplete after fetching"
 say "${#PHOTOS[@]} sample photos are ready in $DEST"
