@@ -221,6 +221,18 @@ namespace Torchbook.Natives
         }
     }
 
+    public static class NativeFixNames
+    {
+        /// <summary>The file TorchSharp loads ("LibTorchSharp" in its DllImports).</summary>
+        public const string Loaded = "libLibTorchSharp.so";
+        /// <summary>TorchSharp's own library beside the guard. Its soname is a suffix of the original one
+        /// (the string table cannot grow), and it must not be a name .NET probes for "LibTorchSharp"
+        /// (LibTorchSharp.so is one: DllImport would bind to it and bypass the guard).</summary>
+        public const string OriginalName = "TorchSharp.so";
+        /// <summary>What the build did, written beside each fixed copy.</summary>
+        public const string Report = "torchbook-natives.txt";
+    }
+
     /// <summary>What the loader fix would do to one libLibTorchSharp.so on this system.</summary>
     public sealed class LoaderFixPlan
     {
@@ -296,10 +308,7 @@ namespace Torchbook.Natives
     /// beside it as TorchSharp.so. Writes torchbook-natives.txt beside each copy saying what it did.</summary>
     public sealed class FixTorchSharpNatives : Task
     {
-        /// <summary>TorchSharp's own library beside the guard. Its soname is a suffix of the original one
-        /// (the string table cannot grow), and it must not be a name .NET probes for "LibTorchSharp"
-        /// (LibTorchSharp.so is one: DllImport would bind to it and bypass the guard).</summary>
-        public const string OriginalName = "TorchSharp.so";
+        const string OriginalName = NativeFixNames.OriginalName;
         /// <summary>Part of the cache key: raise it when the steps below change.</summary>
         const string Recipe = "3";
 

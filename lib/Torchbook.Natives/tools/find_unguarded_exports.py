@@ -52,7 +52,11 @@ def split_params(params: str):
     out.append(cur)
     result = []
     for i, p in enumerate(out):
-        p = " ".join(p.split())
+        p = " ".join(p.split("=")[0].split())  # drop a C++ default value
+        fp = re.search(r"\(\s*\*\s*(\w+)\s*\)\s*\(", p)
+        if fp:  # a function pointer parameter, e.g. Tensor* (*allocator)(size_t length)
+            result.append(("void*", fp.group(1)))
+            continue
         m = re.match(r"^(.*?)(\w+)(\s*\[\s*\])?$", p)
         typ, name = m.group(1), m.group(2)
         if m.group(3) or not typ.strip():
@@ -61,16 +65,55 @@ def split_params(params: str):
     return result
 
 
+def balanced(s: str, i: int, open_: str, close: str) -> int:
+    """The index just past the bracket that closes the one opened at s[i - 1]."""
+    depth = 1
+    while depth and i < len(s):
+        depth += (s[i] == open_) - (s[i] == close)
+        i += 1
+    return i
+
+
+def declared_exports(src: pathlib.Path):
+    """name -> parameter count, from the headers' EXPORT_API declarations (the C-linkage exports)."""
+    decl = re.compile(r"EXPORT_API\(([^)]*)\)\s*(THS\w+)\s*\(")
+    out = {}
+    for f in sorted(src.glob("*.h")):
+        s = f.read_text()
+        for m in decl.finditer(s):
+            params = s[m.end():balanced(s, m.end(), "(", ")") - 1]
+            out[m.group(2)] = len(split_params(params))
+    return out
+
+
 def exports(src: pathlib.Path):
-    defn = re.compile(r"^([A-Za-z_][\w\s\*:<>,&]*?)\b(THS\w+)\s*\(([^)]*)\)\s*\n?\{", re.M)
+    """(file, return type, name, parameters, body) of each exported definition. Where a name has
+    overloads (only one has C linkage), the one whose parameter count matches the header's."""
+    declared = declared_exports(src)
+    defn = re.compile(r"^([A-Za-z_][\w\s\*:<>,&]*?)\b(THS\w+)\s*\(", re.M)
     for f in sorted(src.glob("*.cpp")):
         s = f.read_text()
         for m in defn.finditer(s):
-            i, depth = m.end(), 1
-            while depth and i < len(s):
-                depth += {"{": 1, "}": -1}.get(s[i], 0)
-                i += 1
-            yield f.name, m.group(1).strip(), m.group(2), m.group(3), s[m.end():i - 1]
+            name = m.group(2)
+            close = balanced(s, m.end(), "(", ")")
+            brace = re.match(r"\s*\{", s[close:])
+            if not brace or name not in declared:
+                continue
+            params = s[m.end():close - 1]
+            if len(split_params(params)) != declared[name]:
+                continue
+            start = close + brace.end()
+            yield f.name, m.group(1).strip(), name, params, s[start:balanced(s, start, "{", "}") - 1]
+
+
+def guarded(body: str) -> bool:
+    """Whether every statement that can reach libtorch sits inside TorchSharp's try/CATCH: bodies
+    like THSTensor_index build their arguments first (which can throw) and catch only the last call."""
+    first = min((i for i in (body.find("CATCH"), body.find("try")) if i >= 0), default=-1)
+    if first < 0:
+        return False
+    before = re.sub(r"//[^\n]*", "", body[:first])
+    return "(" not in before
 
 
 def main():
@@ -81,7 +124,7 @@ def main():
     lines, total = [], 0
     for file, ret, name, params, body in exports(src):
         total += 1
-        if "CATCH" in body or "try" in body or name in SKIP or NEVER_THROWS.match(body):
+        if guarded(body) or name in SKIP or NEVER_THROWS.match(body):
             continue
         ps = split_params(params)
         decl = ", ".join(f"{t} {n}" for t, n in ps)
