@@ -101,3 +101,4 @@ internal static class Goldens
 /// <summary>Tests that change or draw from libtorch's global state (the default generator, thread counts) run one at a time.</summary>
 [CollectionDefinition("libtorch global state", DisableParallelization = true)]
 public class GlobalStateCollection { }
+

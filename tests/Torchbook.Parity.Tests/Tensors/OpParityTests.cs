@@ -43,7 +43,7 @@ public class OpParityTests
             ["round_decimals"] = () => round(a, 2), ["clamp"] = () => a.clamp(-0.5, 0.5), ["clamp_min"] = () => a.clamp(min: 0),
             ["softmax1"] = () => a.softmax(1), ["log_softmax1"] = () => a.log_softmax(1), ["softmax0"] = () => a.softmax(0),
             ["eq"] = () => a.eq(b), ["gt"] = () => a > b, ["le_scalar"] = () => a <= 0, ["ne"] = () => a != b,
-            // a.sum(0) and a.var(unbiased: false) do not do what PyTorch's do (see TorchSharpDeviationTests).
+            // a.sum(0) and a.var(unbiased: false) do not do what PyTorch's do (see TensorDeviationTests).
             ["sum"] = () => a.sum(), ["sum0"] = () => a.sum(dim: 0), ["sum1_keep"] = () => a.sum(1, keepdim: true), ["mean"] = () => a.mean(),
             ["mean1"] = () => a.mean([1]), ["std"] = () => a.std(), ["std0"] = () => a.std(0), ["var_biased"] = () => a.var([0, 1], unbiased: false),
             ["prod"] = () => a.prod(), ["max"] = () => a.max(), ["min"] = () => a.min(), ["argmax"] = () => a.argmax(),
@@ -59,7 +59,7 @@ public class OpParityTests
             ["stack"] = () => stack([a, b]), ["stack1"] = () => stack([a, b], 1), ["flip"] = () => a.flip(1),
             ["where"] = () => where(a > 0, a, b), ["masked_fill"] = () => a.masked_fill(a < 0, 0.0), ["masked_select"] = () => a[a > 0],
             ["gather"] = () => a.gather(1, i), ["index_select"] = () => a.index_select(1, tensor(new long[] { 3, 0 })),
-            // PyTorch's scatter_(dim, index, value: float) has no TorchSharp overload (see TorchSharpDeviationTests): a src of ones.
+            // PyTorch's scatter_(dim, index, value: float) has no TorchSharp overload (see TensorDeviationTests): a src of ones.
             ["scatter_"] = () => zeros(3, 5).scatter_(1, tensor(new long[,] { { 1 }, { 4 }, { 0 } }), ones(3, 1)),
             ["scatter_add"] = () => zeros(3, 4).scatter_add(1, i, b), ["nonzero"] = () => (a > 0).nonzero(),
             ["topk_values"] = () => a.topk(2, 1).values, ["topk_indices"] = () => a.topk(2, 1).indexes,
