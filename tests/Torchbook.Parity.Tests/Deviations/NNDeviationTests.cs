@@ -69,4 +69,30 @@ public class NNDeviationTests
         // PyTorch: model.get_submodule("fc3"); TorchSharp's Module has get_parameter and get_buffer but no get_submodule.
         Assert.Null(typeof(Module).GetMethod("get_submodule"));
     }
+
+    [Fact]
+    public void Layers_check_their_input_with_their_own_messages()
+    {
+        using var scope = NewDisposeScope();
+        // PyTorch: Conv2d(3, 6, 3)(x) of a 1-channel x says libtorch's "Given groups=1, weight of size [6, 3, 3, 3], expected
+        // input[1, 1, 8, 8] to have 3 channels, but got 1 channels instead" (F.conv2d still does: LearnerMistakeTests).
+        using var conv = Conv2d(3, 6, 3);
+        var e = Assert.Throws<ArgumentException>(() => conv.forward(ones(1, 1, 8, 8)));
+        Assert.Equal("Expected 3D (unbatched) or 4D (batched) input with 3 channels to Conv2d.", e.Message);
+        // PyTorch: "expected 4D input (got 2D input)".
+        using var bn = BatchNorm2d(3);
+        Assert.Equal("expected 4D input, but got 2D input.", Assert.Throws<ArgumentException>(() => bn.forward(ones(2, 3))).Message);
+    }
+
+    [Fact]
+    public void BatchNorm_trains_on_a_batch_of_one()
+    {
+        using var scope = NewDisposeScope();
+        // PyTorch: BatchNorm1d(3)(torch.ones(1, 3)) in training raises "Expected more than 1 value per channel when training,
+        // got input size torch.Size([1, 3])". TorchSharp normalises the single sample (to zeros) and updates the running statistics.
+        using var bn = BatchNorm1d(3);
+        var y = bn.forward(ones(1, 3));
+        Assert.True(y.eq(0).all().item<bool>());
+        Assert.Equal(1, bn.num_batches_tracked!.item<long>());
+    }
 }
