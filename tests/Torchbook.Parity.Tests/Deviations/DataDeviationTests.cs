@@ -70,4 +70,21 @@ public class DataDeviationTests
         Assert.NotNull(typeof(utils.data.IterableDataset).GetMethod("GetTensor", [typeof(long)]));
         Assert.NotNull(typeof(utils.data.IterableDataset).GetProperty("Count"));
     }
+
+    [Fact]
+    public void Each_batch_is_disposed_when_the_loop_moves_on()
+    {
+        // PyTorch: a batch kept from an earlier iteration (batches.append(x)) stays usable. TorchSharp's DataLoader
+        // disposes every batch when the next one comes (disposeBatch: true by default): keep a clone moved out of
+        // any scope, or pass disposeBatch: false and dispose the batches yourself.
+        using var scope = NewDisposeScope();
+        var kept = new List<Tensor>();
+        using (var loader = utils.data.DataLoader(utils.data.TensorDataset(arange(6)), 2))
+            foreach (var batch in loader) kept.Add(batch[0]);
+        Assert.All(kept, t => Assert.True(t.IsInvalid));
+        var owned = new List<Tensor>();
+        using (var loader = utils.data.DataLoader(utils.data.TensorDataset(arange(6)), 2, disposeBatch: false))
+            foreach (var batch in loader) owned.Add(batch[0]);
+        Assert.Equal(new long[] { 4, 5 }, owned[2].data<long>().ToArray());
+    }
 }

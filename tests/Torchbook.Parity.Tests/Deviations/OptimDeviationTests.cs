@@ -47,4 +47,39 @@ public class OptimDeviationTests
         Assert.Null(typeof(Optimizer).GetProperty("param_groups"));
         Assert.NotNull(typeof(Optimizer).GetProperty("ParamGroups"));
     }
+
+    [Fact]
+    public void A_param_group_without_a_rate_gets_1e_3_not_the_optimizers()
+    {
+        // PyTorch: SGD([{"params": body}, {"params": head, "lr": 0.1}], lr=0.5) gives body 0.5 (the optimizer's default).
+        // TorchSharp: a ParamGroup made without lr has its own default, 1e-3, whatever the optimizer's rate.
+        using var a = nn.Parameter(ones(1));
+        using var b = nn.Parameter(ones(1));
+        using var opt = SGD([new TorchSharp.Modules.SGD.ParamGroup([a]), new TorchSharp.Modules.SGD.ParamGroup([b], lr: 0.1)], 0.5);
+        Assert.Equal(new[] { 1e-3, 0.1 }, opt.ParamGroups.Select(g => g.LearningRate));
+    }
+
+    [Fact]
+    public void Optimizer_zero_grad_zeroes_while_module_zero_grad_sets_none()
+    {
+        // PyTorch 2.x: optimizer.zero_grad() and module.zero_grad() both set .grad to None (set_to_none=True; 1.13 zeroed).
+        // TorchSharp: Optimizer.zero_grad() fills zeros, Module.zero_grad() sets null.
+        using var l = nn.Linear(2, 1);
+        using var opt = SGD(l.parameters(), 0.1);
+        l.forward(ones(1, 2)).sum().backward();
+        opt.zero_grad();
+        Assert.NotNull(l.weight!.grad);
+        Assert.Equal(0f, l.weight.grad!.abs().sum().item<float>());
+        l.zero_grad();
+        Assert.Null(l.weight.grad);
+    }
+
+    [Fact]
+    public void An_empty_parameter_list_is_accepted()
+    {
+        // PyTorch: optim.SGD([], lr=0.1) raises "optimizer got an empty parameter list" (a model whose parameters were all
+        // filtered out). TorchSharp makes the optimizer, which then does nothing.
+        using var opt = SGD(Array.Empty<Parameter>(), 0.1);
+        Assert.Empty(opt.parameters());
+    }
 }
