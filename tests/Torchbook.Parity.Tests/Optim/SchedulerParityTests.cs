@@ -83,4 +83,18 @@ public class SchedulerParityTests
         var metrics = Goldens.Doubles("nn/schedulers.json", "plateau/metrics");
         AssertSequence("plateau", Run(Sgd, o => lr_scheduler.ReduceLROnPlateau(o, factor: 0.5, patience: 2, cooldown: 1, min_lr: [0.01]), metrics: metrics).lrs);
     }
+
+    [Fact]
+    public void OneCycleLR_refuses_to_step_past_total_steps_with_pytorchs_message()
+    {
+        using var p = nn.Parameter(zeros(1));
+        using var opt = Sgd([p]);
+        var s = lr_scheduler.OneCycleLR(opt, 0.5, total_steps: 3);
+        s.step(); s.step(); s.step();
+        Assert.Equal("Tried to step 5 times. The specified number of total steps is 3", Assert.Throws<InvalidOperationException>(() => s.step()).Message);
+        using var q = nn.Parameter(zeros(1));
+        using var adagrad = Adagrad([q]);
+        Assert.Equal("optimizer must support momentum with `cycle_momentum` option enabled",
+            Assert.Throws<ArgumentException>(() => lr_scheduler.OneCycleLR(adagrad, 0.5, total_steps: 10)).Message);
+    }
 }
