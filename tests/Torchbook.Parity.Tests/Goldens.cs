@@ -84,8 +84,7 @@ internal static class Goldens
         Assert.True(ok, $"{key}: values differ from PyTorch's (rtol={rtol}, atol={atol})\nTorchSharp: {Values(a)}\nPyTorch:    {Values(expected)}");
     }
 
-
-/// <summary>Every value, with enough digits to tell floats apart.</summary>
+    /// <summary>Every value, with enough digits to tell floats apart.</summary>
     private static string Values(Tensor t)
     {
         using var flat = t.reshape(-1);

@@ -8,6 +8,9 @@ namespace Torchbook.Parity.Tests.Random;
 /// torch.manual_seed and torch.Generator give PyTorch's numbers (goldens/tensor/random.json, written by
 /// tests/parity/make_tensor_goldens.py). Tolerance: exact (libtorch's CPU generator is the same
 /// mt19937 with the same transformations in 1.13 and 2.10), except a sum of 1000 draws (rtol 1e-6).
+/// As in PyTorch, normal draws of 16 or more float32 values take a vectorised path on CPUs with AVX2 (what made
+/// the goldens) and a scalar one otherwise (ATEN_CPU_CAPABILITY=default, ARM): there, randn(1000) and the
+/// default initialisation of larger layers give other numbers, in PyTorch too.
 /// </summary>
 [Collection("libtorch global state")]
 public class RandomParityTests
