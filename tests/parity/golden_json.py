@@ -1,5 +1,5 @@
 """Shared by the golden scripts in this folder: how a tensor and a file of cases are written, in
-the layout tests/Torchbook.TorchSharp.Tests/Goldens.cs reads."""
+the layout tests/Torchbook.Parity.Tests/Goldens.cs reads."""
 import json
 import os
 

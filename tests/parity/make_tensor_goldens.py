@@ -44,6 +44,12 @@ def random_cases():
     cases["seed5/uniform__4"] = enc(x)
     cases["seed5/bernoulli_half_8"] = enc(torch.bernoulli(torch.full((8,), 0.5)))
     cases["seed5/multinomial"] = enc(torch.multinomial(torch.tensor([0.1, 0.2, 0.7]), 5, replacement=True))
+    # Dropout masks under a seed: the functional form, the module, and Dropout2d's whole channels.
+    torch.manual_seed(9)
+    cases["seed9/dropout_half_2x8"] = enc(torch.nn.functional.dropout(torch.ones(2, 8), 0.5))
+    cases["seed9/Dropout_0.2_10"] = enc(torch.nn.Dropout(0.2)(torch.ones(10)))
+    cases["seed9/Dropout2d_0.5_2x4x2x2"] = enc(torch.nn.Dropout2d(0.5)(torch.ones(2, 4, 2, 2)))
+    cases["seed9/rand_after_dropout_3"] = enc(torch.rand(3))
     return cases
 
 
