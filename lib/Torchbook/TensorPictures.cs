@@ -20,8 +20,8 @@ public static class TensorPictures
         if (t.dim() != 3)
             throw new ArgumentException($"ToImage expects a CHW or HW tensor, got shape [{string.Join(", ", image.shape)}]; for a batch use ToImageGrid.");
         return t.dtype == ScalarType.Byte
-            ? Image.FromPixels(t.contiguous().ToArray<byte>(), t.shape, ImageLayout.CHW)
-            : Image.FromPixels(t.ToArray<float>(), t.shape, ImageLayout.CHW, mean, std);
+            ? Image.FromPixels(t.contiguous().Values<byte>(), t.shape, ImageLayout.CHW)
+            : Image.FromPixels(t.Values<float>(), t.shape, ImageLayout.CHW, mean, std);
     }
 
     /// <summary>An image chart (with an optional title) from a CHW or HW tensor.</summary>
@@ -58,7 +58,7 @@ public static class TensorPictures
     {
         if (matrix.dim() != 2) throw new ArgumentException($"ToHeatmap expects a 2-D tensor, got shape [{string.Join(", ", matrix.shape)}].");
         using var m = matrix.detach().cpu().to(ScalarType.Float64);
-        return Plot.Heatmap(m.ToArray<double>(), (int)m.shape[0], (int)m.shape[1], title, xTitle, yTitle, annotate: annotate,
+        return Plot.Heatmap(m.Values<double>(), (int)m.shape[0], (int)m.shape[1], title, xTitle, yTitle, annotate: annotate,
             min: min, max: max, width: width, height: height);
     }
 
@@ -66,7 +66,7 @@ public static class TensorPictures
     public static XYChart ToLineChart(this Tensor values, string? name = null, string? title = null)
     {
         using var v = values.detach().cpu().reshape(-1).to(ScalarType.Float64);
-        return Plot.Line(v.ToArray<double>(), name, title);
+        return Plot.Line(v.Values<double>(), name, title);
     }
 
     /// <summary>An audio player for a waveform: shape [samples] or [channels, samples], values in [-1, 1].</summary>
@@ -74,6 +74,6 @@ public static class TensorPictures
     {
         using var w = waveform.detach().cpu().to(ScalarType.Float32).contiguous();
         var channels = w.dim() == 2 ? (int)w.shape[0] : 1;
-        return Audio.FromSamples(w.ToArray<float>(), sampleRate, channels);
+        return Audio.FromSamples(w.Values<float>(), sampleRate, channels);
     }
 }

@@ -37,7 +37,7 @@ public static partial class Training
                     throw new ArgumentException($"confusion_matrix: {name} run from {min} to {max}, outside 0 to {num_classes - 1} for num_classes = {num_classes}.");
             }
         }
-        return t.mul(num_classes).add(p).bincount(minlength: (long)num_classes * num_classes)
+        return t.mul(num_classes).add(p).bincount(null, minlength: (long)num_classes * num_classes)
             .view(num_classes, num_classes).MoveToOuterDisposeScope();
     }
 
@@ -55,7 +55,7 @@ public static partial class Training
         int n = (int)matrix.shape[0];
         if (class_names is not null && class_names.Count != n)
             throw new ArgumentException($"plot_confusion_matrix: {class_names.Count} class names for a {n} x {n} matrix; give one name per class.", nameof(class_names));
-        var values = matrix.to(ScalarType.Int64).ToArray<long>();
+        var values = matrix.to(ScalarType.Int64).Values<long>();
         var counts = new long[n, n];
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++) counts[i, j] = values[i * n + j];

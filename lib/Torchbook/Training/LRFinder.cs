@@ -1,5 +1,6 @@
 using System.Globalization;
 using TorchSharp;
+using TorchSharp.Modules;
 using Torchbook.Plots;
 using static TorchSharp.torch;
 
@@ -52,7 +53,7 @@ public sealed class LRFinder
         if (!(beta >= 0 && beta < 1)) throw new ArgumentOutOfRangeException(nameof(beta), beta, "find_lr: beta (the smoothing) must be in [0, 1).");
         if (!(diverge_factor > 1)) throw new ArgumentOutOfRangeException(nameof(diverge_factor), diverge_factor, "find_lr: diverge_factor must be above 1.");
 
-        var groups = optimizer.param_groups;
+        var groups = optimizer.ParamGroups.ToList();
         var originalLrs = groups.Select(g => g.LearningRate).ToArray();
         double reference = originalLrs[0];
         var ratios = originalLrs.Select(lr => reference > 0 ? lr / reference : 1.0).ToArray();
@@ -62,7 +63,11 @@ public sealed class LRFinder
         var savedWeights = new Dictionary<string, Tensor>();
         using (var scope = NewDisposeScope())
             foreach (var (name, t) in model.state_dict()) savedWeights[name] = t.clone().DetachFromDisposeScope();
-        var savedOptimizer = optimizer.state_dict();
+        // TorchSharp's optimizers (OptimizerHelper) write their state (momentum buffers, step counts) to a stream.
+        using var savedOptimizer = new MemoryStream();
+        var stateful = optimizer as OptimizerHelper;
+        if (stateful is not null)
+            using (var writer = new BinaryWriter(savedOptimizer, System.Text.Encoding.UTF8, leaveOpen: true)) stateful.save_state_dict(writer);
 
         var lrs = new List<double>();
         var smoothed = new List<double>();
@@ -114,9 +119,12 @@ public sealed class LRFinder
         {
             model.load_state_dict(savedWeights);
             foreach (var t in savedWeights.Values) t.Dispose();
-            optimizer.load_state_dict(savedOptimizer);
-            foreach (var s in savedOptimizer.state.Values)
-                foreach (var t in s.Values) t.Dispose();
+            if (stateful is not null)
+            {
+                savedOptimizer.Position = 0;
+                using var reader = new BinaryReader(savedOptimizer, System.Text.Encoding.UTF8, leaveOpen: true);
+                stateful.load_state_dict(reader);
+            }
             for (int g = 0; g < groups.Count; g++) groups[g].LearningRate = originalLrs[g];
             optimizer.zero_grad();
             model.train(wasTraining);

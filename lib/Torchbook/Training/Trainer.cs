@@ -4,6 +4,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.optim.lr_scheduler;
+using ReduceLROnPlateau = TorchSharp.torch.optim.lr_scheduler.impl.ReduceLROnPlateau;
 
 namespace Torchbook;
 
@@ -109,9 +110,7 @@ public sealed class Trainer : IDisposable
         EpochRecord.HigherIsBetter(monitor); // validates the name
         if (monitor.StartsWith("val_", StringComparison.Ordinal) && val_loader is null)
             throw new ArgumentException($"Fit: Monitor is {monitor}, but no val_loader was given to measure it. Pass a val_loader, or monitor train_loss / train_acc.", nameof(val_loader));
-        if (PlateauScheduler is { } plateau && (plateau.mode == "max") != EpochRecord.HigherIsBetter(monitor))
-            throw new ArgumentException($"Fit: the ReduceLROnPlateau scheduler has mode \"{plateau.mode}\", but it is given {monitor}, which should " +
-                (EpochRecord.HigherIsBetter(monitor) ? "rise: create it with mode: \"max\"." : "fall: create it with mode: \"min\"."));
+        // TorchSharp's ReduceLROnPlateau keeps its mode private, so a "min" scheduler given an accuracy cannot be caught here.
 
         if (History is null || History.monitor != monitor)
         {
@@ -142,7 +141,7 @@ public sealed class Trainer : IDisposable
             {
                 progress.EpochStarted(epoch, first + epochs - 1, batches);
                 var watch = Stopwatch.StartNew();
-                double lr = optimizer.param_groups[0].LearningRate;
+                double lr = optimizer.ParamGroups.First().LearningRate;
                 var (trainLoss, trainAcc) = TrainEpoch(train_loader, progress, watch);
                 double valLoss = double.NaN, valAcc = double.NaN;
                 if (val_loader is not null && double.IsFinite(trainLoss))
