@@ -34,15 +34,15 @@ public static partial class Training
         var o = output.shape;
         var l = labels.shape;
         if (labels.is_integral() && o.Length == l.Length + 1 && o.Length >= 2 && o[0] == l[0] && o.Skip(2).SequenceEqual(l.Skip(1)))
-            return (output.argmax(1).eq(labels).sum().item<long>(), labels.numel());
+            return (output.argmax(1).eq(labels).sum().ToInt64(), labels.numel());
         if (!o.SequenceEqual(l)) return null;
         if (o.Length >= 2 && o[1] > 1)
-            return labels.is_floating_point() ? (output.argmax(1).eq(labels.argmax(1)).sum().item<long>(), labels.numel() / l[1]) : null;
+            return labels.is_floating_point() ? (output.argmax(1).eq(labels.argmax(1)).sum().ToInt64(), labels.numel() / l[1]) : null;
         if (o.Length == 1 || (o.Length == 2 && o[1] == 1))
         {
             bool binary = labels.eq(0).logical_or(labels.eq(1)).all().item<bool>();
             if (!binary) return null;
-            return (output.gt(0).eq(labels.gt(0.5)).sum().item<long>(), labels.numel());
+            return (output.gt(0).eq(labels.gt(0.5)).sum().ToInt64(), labels.numel());
         }
         return null;
     }

@@ -32,7 +32,7 @@ public static partial class Training
         {
             foreach (var (x, name) in new[] { (p, "predictions"), (t, "labels") })
             {
-                long min = x.min().item<long>(), max = x.max().item<long>();
+                long min = x.min().ToInt64(), max = x.max().ToInt64();
                 if (min < 0 || max >= num_classes)
                     throw new ArgumentException($"confusion_matrix: {name} run from {min} to {max}, outside 0 to {num_classes - 1} for num_classes = {num_classes}.");
             }

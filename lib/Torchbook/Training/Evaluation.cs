@@ -50,7 +50,7 @@ public static partial class Training
                 var t = Batches.On(y, device);
                 var output = model.call(x);
                 long n = Batches.BatchSize(x);
-                if (loss_fn is not null) lossSum += loss_fn(output, t).item<double>() * n;
+                if (loss_fn is not null) lossSum += loss_fn(output, t).ToDouble() * n;
                 if (classification)
                 {
                     if (CountCorrect(output, t) is var (c, total)) { correct += c; counted += total; }

@@ -94,7 +94,7 @@ public sealed class LRFinder
                         optimizer.zero_grad();
                         l.backward();
                         optimizer.step();
-                        loss = l.item<double>();
+                        loss = l.ToDouble();
                     }
                     avg = beta * avg + (1 - beta) * loss;
                     double s = avg / (1 - Math.Pow(beta, i + 1));

@@ -4,7 +4,6 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.optim.lr_scheduler;
-using ReduceLROnPlateau = TorchSharp.torch.optim.lr_scheduler.impl.ReduceLROnPlateau;
 
 namespace Torchbook;
 
@@ -56,7 +55,7 @@ public sealed class Trainer : IDisposable
     public SchedulerInterval SchedulerInterval { get; set; } = SchedulerInterval.Epoch;
 
     /// <summary>ReduceLROnPlateau, stepped after each epoch with the <see cref="Monitor"/> metric (its mode must agree: "min" for losses, "max" for accuracies).</summary>
-    public ReduceLROnPlateau? PlateauScheduler { get; set; }
+    public LRScheduler? PlateauScheduler { get; set; }
 
     /// <summary>
     /// The metric that picks the best epoch, drives early stopping and ReduceLROnPlateau: train_loss,
@@ -193,7 +192,7 @@ public sealed class Trainer : IDisposable
                 if (perBatch) Scheduler!.step();
 
                 long n = Batches.BatchSize(x);
-                lossSum += loss.item<double>() * n;
+                lossSum += loss.ToDouble() * n;
                 examples += n;
                 if (classification)
                 {

@@ -2,7 +2,6 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.optim.lr_scheduler;
-using ReduceLROnPlateau = TorchSharp.torch.optim.lr_scheduler.impl.ReduceLROnPlateau;
 
 namespace Torchbook;
 
@@ -21,7 +20,7 @@ public static partial class Training
     /// </summary>
     public static History fit(nn.Module<Tensor, Tensor> model, IEnumerable<(Tensor, Tensor)> train_loader, Func<Tensor, Tensor, Tensor> loss_fn,
         optim.Optimizer optimizer, int epochs, IEnumerable<(Tensor, Tensor)>? val_loader = null,
-        LRScheduler? scheduler = null, SchedulerInterval scheduler_interval = SchedulerInterval.Epoch, ReduceLROnPlateau? plateau_scheduler = null,
+        LRScheduler? scheduler = null, SchedulerInterval scheduler_interval = SchedulerInterval.Epoch, LRScheduler? plateau_scheduler = null,
         string? monitor = null, int? patience = null, double min_delta = 0, string? checkpoint_path = null, bool restore_best = false,
         double? clip_grad_norm = null, double? clip_grad_value = null, ProgressMode progress = ProgressMode.Auto)
     {
@@ -42,10 +41,10 @@ public static partial class Training
         return trainer.Fit(train_loader, epochs, val_loader);
     }
 
-    /// <inheritdoc cref="fit(nn.Module{Tensor, Tensor}, IEnumerable{ValueTuple{Tensor, Tensor}}, Func{Tensor, Tensor, Tensor}, optim.Optimizer, int, IEnumerable{ValueTuple{Tensor, Tensor}}?, LRScheduler?, SchedulerInterval, ReduceLROnPlateau?, string?, int?, double, string?, bool, double?, double?, ProgressMode)"/>
+    /// <inheritdoc cref="fit(nn.Module{Tensor, Tensor}, IEnumerable{ValueTuple{Tensor, Tensor}}, Func{Tensor, Tensor, Tensor}, optim.Optimizer, int, IEnumerable{ValueTuple{Tensor, Tensor}}?, LRScheduler?, SchedulerInterval, LRScheduler?, string?, int?, double, string?, bool, double?, double?, ProgressMode)"/>
     public static History fit(nn.Module<Tensor, Tensor> model, IEnumerable<(Tensor, Tensor)> train_loader, nn.Module<Tensor, Tensor, Tensor> loss_fn,
         optim.Optimizer optimizer, int epochs, IEnumerable<(Tensor, Tensor)>? val_loader = null,
-        LRScheduler? scheduler = null, SchedulerInterval scheduler_interval = SchedulerInterval.Epoch, ReduceLROnPlateau? plateau_scheduler = null,
+        LRScheduler? scheduler = null, SchedulerInterval scheduler_interval = SchedulerInterval.Epoch, LRScheduler? plateau_scheduler = null,
         string? monitor = null, int? patience = null, double min_delta = 0, string? checkpoint_path = null, bool restore_best = false,
         double? clip_grad_norm = null, double? clip_grad_value = null, ProgressMode progress = ProgressMode.Auto) =>
         fit(model, train_loader, (loss_fn ?? throw new ArgumentNullException(nameof(loss_fn))).call, optimizer, epochs, val_loader, scheduler,
@@ -54,7 +53,7 @@ public static partial class Training
     /// <summary>fit for loaders whose batches are lists [inputs, labels] (a DataLoader over TensorDataset(X, y)).</summary>
     public static History fit(nn.Module<Tensor, Tensor> model, IEnumerable<IList<Tensor>> train_loader, nn.Module<Tensor, Tensor, Tensor> loss_fn,
         optim.Optimizer optimizer, int epochs, IEnumerable<IList<Tensor>>? val_loader = null,
-        LRScheduler? scheduler = null, SchedulerInterval scheduler_interval = SchedulerInterval.Epoch, ReduceLROnPlateau? plateau_scheduler = null,
+        LRScheduler? scheduler = null, SchedulerInterval scheduler_interval = SchedulerInterval.Epoch, LRScheduler? plateau_scheduler = null,
         string? monitor = null, int? patience = null, double min_delta = 0, string? checkpoint_path = null, bool restore_best = false,
         double? clip_grad_norm = null, double? clip_grad_value = null, ProgressMode progress = ProgressMode.Auto) =>
         fit(model, train_loader, (loss_fn ?? throw new ArgumentNullException(nameof(loss_fn))).call, optimizer, epochs, val_loader, scheduler,
@@ -63,7 +62,7 @@ public static partial class Training
     /// <summary>fit for loaders whose batches are lists [inputs, labels], with a loss function.</summary>
     public static History fit(nn.Module<Tensor, Tensor> model, IEnumerable<IList<Tensor>> train_loader, Func<Tensor, Tensor, Tensor> loss_fn,
         optim.Optimizer optimizer, int epochs, IEnumerable<IList<Tensor>>? val_loader = null,
-        LRScheduler? scheduler = null, SchedulerInterval scheduler_interval = SchedulerInterval.Epoch, ReduceLROnPlateau? plateau_scheduler = null,
+        LRScheduler? scheduler = null, SchedulerInterval scheduler_interval = SchedulerInterval.Epoch, LRScheduler? plateau_scheduler = null,
         string? monitor = null, int? patience = null, double min_delta = 0, string? checkpoint_path = null, bool restore_best = false,
         double? clip_grad_norm = null, double? clip_grad_value = null, ProgressMode progress = ProgressMode.Auto) =>
         fit(model, new PairedBatches(train_loader ?? throw new ArgumentNullException(nameof(train_loader))), loss_fn, optimizer, epochs,

@@ -42,10 +42,10 @@ public class EvaluateAndPredictTests
         var model = SyntheticData.Mlp(2);
         using var p = predict(model, SyntheticData.Batches(X, y, 16));
         Assert.Equal(70, p.Count);
-        Assert.True(p.labels!.equal(y));
+        Assert.True(p.labels!.SameAs(y));
         using var direct = model.call(X);
         Assert.True(p.outputs.allclose(direct, 1e-6, 1e-6));
-        Assert.True(p.classes.equal(direct.argmax(1)));
+        Assert.True(p.classes.SameAs(direct.argmax(1)));
         using var sums = p.probabilities.sum(1);
         Assert.True(sums.allclose(ones(70), 1e-6, 1e-6));
         Assert.Equal(accuracy(direct, y), p.accuracy);
@@ -66,7 +66,7 @@ public class EvaluateAndPredictTests
         var X = randn(10, 2);
         using var p = predict(model, X);
         using var logits = model.call(X).view(-1);
-        Assert.True(p.classes.equal(logits.gt(0).to(ScalarType.Int64)));
+        Assert.True(p.classes.SameAs(logits.gt(0).to(ScalarType.Int64)));
         Assert.True(p.probabilities.allclose(logits.sigmoid(), 1e-6, 1e-6));
     }
 }

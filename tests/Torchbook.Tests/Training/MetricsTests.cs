@@ -48,11 +48,11 @@ public class MetricsTests
         using var actual = tensor(new long[] { 0, 1, 2, 2, 2, 1, 0 });
         using var m = confusion_matrix(predicted, actual, 3);
         Assert.Equal(ScalarType.Int64, m.dtype);
-        Assert.Equal(new long[] { 2, 0, 0, 0, 1, 1, 0, 1, 2 }, m.ToArray<long>());
+        Assert.Equal(new long[] { 2, 0, 0, 0, 1, 1, 0, 1, 2 }, m.data<long>().ToArray());
         // From outputs: their argmax is taken.
         using var outputs = nn.functional.one_hot(predicted, 3).to(ScalarType.Float32);
         using var fromOutputs = confusion_matrix(outputs, actual, 3);
-        Assert.True(fromOutputs.equal(m));
+        Assert.True(fromOutputs.SameAs(m));
         var chart = plot_confusion_matrix(m, ["cat", "dog", "bird"]);
         Assert.Contains("bird", chart.ToSvg());
     }

@@ -41,7 +41,7 @@ internal static class SyntheticData
     {
         var sa = a.state_dict();
         var sb = b.state_dict();
-        return sa.Count == sb.Count && sa.All(kv => sb.TryGetValue(kv.Key, out var t) && t.equal(kv.Value));
+        return sa.Count == sb.Count && sa.All(kv => sb.TryGetValue(kv.Key, out var t) && t.SameAs(kv.Value));
     }
 
     public static Dictionary<string, Tensor> CopyOf(Module m)
@@ -50,8 +50,24 @@ internal static class SyntheticData
         foreach (var (k, v) in m.state_dict()) copy[k] = v.clone().DetachFromDisposeScope();
         return copy;
     }
+
+    /// <summary>An optimizer's whole state (momentum buffers, step counts, rates) as TorchSharp writes it.</summary>
+    public static string OptimizerState(torch.optim.Optimizer optimizer)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+            ((global::TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
+        return Convert.ToBase64String(stream.ToArray());
+    }
 }
 
 /// <summary>Tests that seed libtorch's global generator or change the console run one at a time.</summary>
 [CollectionDefinition("global state", DisableParallelization = true)]
 public class GlobalStateCollection { }
+
+/// <summary>Exact tensor comparison (PyTorch's torch.equal; TorchSharp's equal is element-wise).</summary>
+public static class TensorComparison
+{
+    public static bool SameAs(this Tensor a, Tensor b) =>
+        a.shape.SequenceEqual(b.shape) && a.dtype == b.dtype && (a.numel() == 0 || a.eq(b).all().item<bool>());
+}
