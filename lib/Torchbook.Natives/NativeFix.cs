@@ -16,6 +16,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 
 namespace Torchbook.Natives
 {
@@ -388,7 +389,12 @@ namespace Torchbook.Natives
             if (File.Exists(lib) && File.Exists(reportPath) && (guard == null || File.Exists(guard)))
                 return (lib, guard, File.ReadAllText(reportPath));
 
+            // Projects of one solution build in parallel and share this cache: one prepares it, the
+            // others wait for it and then read what it wrote.
             Directory.CreateDirectory(cache);
+            using var cacheLock = LockFile(Path.Combine(CacheDir, key + ".lock"));
+            if (File.Exists(lib) && File.Exists(reportPath) && (guard == null || File.Exists(guard)))
+                return (lib, guard, File.ReadAllText(reportPath));
             var report = new StringBuilder();
             report.AppendLine($"source: {source}");
             var changed = elf.WeakenVersionNeeds(plan.ToWeaken);
@@ -405,7 +411,7 @@ namespace Torchbook.Natives
                     .Where(l => !l.StartsWith("GUARD(") || exported.Contains(l.Split(',')[1].Trim())).ToList();
                 var tablePath = Path.Combine(cache, "guard_table.inc");
                 File.WriteAllLines(tablePath, table);
-                var tmp = guard + ".tmp";
+                var tmp = guard + "." + Guid.NewGuid().ToString("N") + ".tmp";
                 var args = $"-shared -fPIC -O2 -std=c++17 -o \"{tmp}\" \"{GuardSource}\" -DTORCHBOOK_GUARD_TABLE=\"\\\"{tablePath}\\\"\" " +
                            $"-Wl,-soname,libTorchbookGuard.so -Wl,--no-as-needed \"{lib}\" -Wl,-rpath,$ORIGIN " +
                            $"-Wl,-rpath-link,\"{Path.GetDirectoryName(source)}\" -ldl";
@@ -437,6 +443,17 @@ namespace Torchbook.Natives
             }
             WriteAtomically(reportPath, Encoding.UTF8.GetBytes(report.ToString()));
             return (lib, guard, report.ToString());
+        }
+
+        /// <summary>An exclusive lock held while the returned stream is open (waits up to five minutes).</summary>
+        static FileStream LockFile(string path)
+        {
+            var until = DateTime.UtcNow.AddMinutes(5);
+            while (true)
+            {
+                try { return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+                catch (IOException) when (DateTime.UtcNow < until) { Thread.Sleep(200); }
+            }
         }
 
         static string FindCompiler()
