@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Torchbook;
+namespace Torchbook.Vision;
 
 /// <summary>One of the sample photos: its name (the file name without extension), what it shows, who made it, its licence.</summary>
 public sealed record SamplePhoto(string Name, string FileName, string Description, string Credit, string License);

@@ -9,7 +9,7 @@ namespace Torchbook.TorchVision.Tests;
 /// </summary>
 public class DataScriptTests
 {
-    private static readonly string Debian = global::TorchSharp.Modules.FashionMNIST.DebianFolder;
+    private static readonly string Debian = Torchbook.Vision.Datasets.FashionMNIST.DebianFolder;
 
     private static (int code, string output) Run(string dataFolder, params string[] args)
     {

@@ -11,7 +11,7 @@ namespace Torchbook.TorchVision.Tests;
 /// </summary>
 public class FashionMnistDebianTests
 {
-    private static bool Installed => File.Exists(Path.Combine(global::TorchSharp.Modules.FashionMNIST.DebianFolder, "train-images-idx3-ubyte.gz"));
+    private static bool Installed => File.Exists(Path.Combine(Torchbook.Vision.Datasets.FashionMNIST.DebianFolder, "train-images-idx3-ubyte.gz"));
 
     // A root with no Fashion-MNIST of its own, so the Debian folder is what is read.
     private static string EmptyRoot => Path.Combine(Path.GetTempPath(), "torchbook-no-data-here");
@@ -20,8 +20,8 @@ public class FashionMnistDebianTests
     public void Training_set_matches_what_Python_reads()
     {
         if (!Installed) return; // dataset-fashion-mnist not installed: nothing to compare with
-        using var train = torchvision.datasets.FashionMNIST(EmptyRoot, train: true);
-        Assert.StartsWith(global::TorchSharp.Modules.FashionMNIST.DebianFolder, train.images_file);
+        using var train = datasets.FashionMNIST(EmptyRoot, train: true);
+        Assert.StartsWith(Torchbook.Vision.Datasets.FashionMNIST.DebianFolder, train.images_file);
         Assert.Equal(60000, train.Count);
         Assert.Equal([60000L, 28, 28], train.data.shape);
         Assert.Equal(76247, train.data[0].to(ScalarType.Int64).sum().item<long>());
@@ -32,7 +32,7 @@ public class FashionMnistDebianTests
         Assert.Equal(76247 / 255.0, image.to(ScalarType.Float64).sum().item<double>(), 3);
         Assert.Equal(5, train[59999].Item2.item<long>());
         // 6000 images per class.
-        var counts = train.targets.to(ScalarType.Int64).ToArray<long>().GroupBy(l => l).Select(g => g.Count()).Distinct();
+        var counts = train.targets.to(ScalarType.Int64).data<long>().ToArray().GroupBy(l => l).Select(g => g.Count()).Distinct();
         Assert.Equal([6000], counts);
     }
 
@@ -40,7 +40,7 @@ public class FashionMnistDebianTests
     public void Test_set_matches_what_Python_reads()
     {
         if (!Installed) return;
-        using var test = torchvision.datasets.FashionMNIST(EmptyRoot, train: false);
+        using var test = datasets.FashionMNIST(EmptyRoot, train: false);
         Assert.Equal(10000, test.Count);
         Assert.Equal(33456, test.data[0].to(ScalarType.Int64).sum().item<long>());
         Assert.Equal(9, test.targets[0].item<long>());
@@ -68,7 +68,7 @@ public class DataFolderTests
             Environment.SetEnvironmentVariable(DataFolder.EnvironmentVariable, dir.Path);
             Assert.Equal(dir.Path, DataFolder.Root);
             // The datasets default to it.
-            var e = Assert.Throws<FileNotFoundException>(() => torchvision.datasets.MNIST());
+            var e = Assert.Throws<FileNotFoundException>(() => datasets.MNIST());
             Assert.Contains(Path.Combine(dir.Path, "MNIST", "raw"), e.Message);
         }
         finally

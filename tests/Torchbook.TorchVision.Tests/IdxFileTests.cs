@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using Torchbook.Datasets;
+using Torchbook.Vision.Datasets;
 using TorchSharp;
 
 namespace Torchbook.TorchVision.Tests;
@@ -23,7 +23,7 @@ public class IdxFileTests
         using var t = idx.ToTensor();
         Assert.Equal([2L, 3, 4], t.shape);
         Assert.Equal(ScalarType.Byte, t.dtype);
-        Assert.Equal(Values(24), t.ToArray<byte>());
+        Assert.Equal(Values(24), t.data<byte>().ToArray());
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class IdxFileTests
         File.WriteAllBytes(path, [0, 0, 0x0C, 1, 0, 0, 0, 2, 0, 0, 1, 0, 0xff, 0xff, 0xff, 0xfe]);
         using var t = IdxFile.Read(path).ToTensor();
         Assert.Equal(ScalarType.Int32, t.dtype);
-        Assert.Equal([256, -2], t.ToArray<int>());
+        Assert.Equal([256, -2], t.data<int>().ToArray());
     }
 
     [Theory]

@@ -45,6 +45,6 @@ internal static class VisionGoldens
         using var expected = Tensor(file, key);
         Assert.True(expected.shape.SequenceEqual(actual.shape), $"{key}: shape [{string.Join(", ", actual.shape)}], PyTorch has [{string.Join(", ", expected.shape)}]");
         Assert.True(expected.dtype == actual.dtype, $"{key}: dtype {actual.dtype}, PyTorch has {expected.dtype}");
-        Assert.True(expected.equal(actual), $"{key}: values differ from PyTorch's\nC#:      {actual}\nPyTorch: {expected}");
+        Assert.True(expected.eq(actual).all().item<bool>(), $"{key}: values differ from PyTorch's\nC#:      {actual}\nPyTorch: {expected}");
     }
 }

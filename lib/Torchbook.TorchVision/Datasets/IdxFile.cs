@@ -1,8 +1,9 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using TorchSharp;
+using static TorchSharp.torch;
 
-namespace Torchbook.Datasets;
+namespace Torchbook.Vision.Datasets;
 
 /// <summary>
 /// Reads IDX files (the format of MNIST and Fashion-MNIST): two zero bytes, a type code, the
