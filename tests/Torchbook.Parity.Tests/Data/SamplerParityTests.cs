@@ -1,13 +1,15 @@
 using System.Text.Json;
+using Torchbook;
 using static TorchSharp.torch;
 
 namespace Torchbook.Parity.Tests.Data;
 
 /// <summary>
-/// torch.randperm, randint and multinomial under a torch.Generator, drawn the way PyTorch's samplers and
-/// random_split draw, give PyTorch 1.13's indices (goldens/data-loading/data.json, tests/parity/make_data_goldens.py).
-/// Tolerance: exact (indices). Two epochs from one generator check that the generator's state carries over.
+/// Torchbook.Data's samplers and random_split under a torch.Generator give PyTorch 1.13's indices
+/// (goldens/data-loading/data.json, tests/parity/make_data_goldens.py). Tolerance: exact (indices).
+/// Two epochs from one sampler check that the generator's state carries over from pass to pass.
 /// </summary>
+[Collection("libtorch global state")]
 public class SamplerParityTests
 {
     private const string File = "data-loading/data.json";
@@ -21,9 +23,13 @@ public class SamplerParityTests
         {
             using var g = new Generator().manual_seed(c.GetProperty("seed").GetInt64());
             var numSamples = c.GetProperty("num_samples");
+            var sampler = Torchbook.Data.RandomSampler(c.GetProperty("n").GetInt64(), c.GetProperty("replacement").GetBoolean(),
+                numSamples.ValueKind == JsonValueKind.Null ? null : numSamples.GetInt64(), g);
             foreach (var epoch in c.GetProperty("epochs").EnumerateArray())
-                Assert.Equal(Goldens.Longs(epoch), PyTorchSamplers.RandomSampler(c.GetProperty("n").GetInt64(), c.GetProperty("replacement").GetBoolean(),
-                    numSamples.ValueKind == JsonValueKind.Null ? null : numSamples.GetInt64(), g));
+            {
+                Assert.Equal(Goldens.Longs(epoch).Length, sampler.Count);
+                Assert.Equal(Goldens.Longs(epoch), sampler.ToArray());
+            }
         }
     }
 
@@ -32,9 +38,9 @@ public class SamplerParityTests
     {
         var c = Goldens.Get(File, "subset_random_sampler");
         using var g = new Generator().manual_seed(c.GetProperty("seed").GetInt64());
-        var indices = Goldens.Longs(c.GetProperty("indices"));
+        var sampler = Torchbook.Data.SubsetRandomSampler(Goldens.Longs(c.GetProperty("indices")), g);
         foreach (var epoch in c.GetProperty("epochs").EnumerateArray())
-            Assert.Equal(Goldens.Longs(epoch), PyTorchSamplers.SubsetRandomSampler(indices, g));
+            Assert.Equal(Goldens.Longs(epoch), sampler.ToArray());
     }
 
     [Fact]
@@ -44,19 +50,48 @@ public class SamplerParityTests
         {
             using var g = new Generator().manual_seed(c.GetProperty("seed").GetInt64());
             var weights = c.GetProperty("weights").EnumerateArray().Select(w => w.GetDouble()).ToArray();
+            var sampler = Torchbook.Data.WeightedRandomSampler(weights, c.GetProperty("num_samples").GetInt64(), c.GetProperty("replacement").GetBoolean(), g);
             foreach (var epoch in c.GetProperty("epochs").EnumerateArray())
-                Assert.Equal(Goldens.Longs(epoch), PyTorchSamplers.WeightedRandomSampler(weights, c.GetProperty("num_samples").GetInt64(), c.GetProperty("replacement").GetBoolean(), g));
+                Assert.Equal(Goldens.Longs(epoch), sampler.ToArray());
         }
     }
 
     [Fact]
-    public void Random_split_permutations_match()
+    public void Random_split_parts_match_for_lengths_and_fractions()
     {
         foreach (var c in Cases("random_split"))
         {
+            using var scope = NewDisposeScope();
+            long n = c.GetProperty("n").GetInt64();
+            using var dataset = Torchbook.Data.TensorDataset(arange(n), arange(n));
             using var g = new Generator().manual_seed(c.GetProperty("seed").GetInt64());
+            var lengths = c.GetProperty("lengths").EnumerateArray().ToArray();
+            var parts = lengths.All(l => l.TryGetInt64(out _))
+                ? Torchbook.Data.random_split(dataset, lengths.Select(l => l.GetInt64()).ToArray(), g)
+                : Torchbook.Data.random_split(dataset, lengths.Select(l => l.GetDouble()).ToArray(), g);
             var expected = Goldens.LongLists(c.GetProperty("indices"));
-            Assert.Equal(expected.SelectMany(part => part), PyTorchSamplers.RandomSplitPermutation(c.GetProperty("n").GetInt64(), g));
+            Assert.Equal(expected, parts.Select(p => p.indices.ToArray()).ToArray());
+            // The parts read the dataset's items at those indices.
+            for (int i = 0; i < parts.Length; i++)
+                Assert.Equal(expected[i], Enumerable.Range(0, (int)parts[i].Count).Select(k => parts[i].GetTensor(k).Item1.item<long>()));
+        }
+    }
+
+    [Fact]
+    public void Without_a_generator_the_default_generator_seeds_the_sampler_as_in_pytorch()
+    {
+        // random_() on an int64 scalar (PyTorch's way of seeding a sampler's private generator): the same values.
+        foreach (var c in Cases("random_full_range"))
+        {
+            manual_seed(c.GetProperty("seed").GetInt64());
+            var expected = c.GetProperty("values").EnumerateArray().Select(v => long.Parse(v.GetString()!)).ToArray();
+            // One epoch of a RandomSampler without a generator seeds a generator with the next value: compare orders.
+            foreach (var value in expected)
+            {
+                using var seeded = new Generator(unchecked((ulong)value));
+                var want = randperm(10, ScalarType.Int64, generator: seeded).data<long>().ToArray();
+                Assert.Equal(want, Torchbook.Data.RandomSampler(10).ToArray());
+            }
         }
     }
 }

@@ -16,8 +16,8 @@ public class DataDeviationTests
     {
         // PyTorch: DataLoader(shuffle=True, generator=torch.Generator().manual_seed(7)) gives goldens "dataloader_shuffle".
         // TorchSharp's DataLoader has no generator: shuffle: true with seed: 7 runs a Fisher-Yates shuffle on
-        // System.Random(7), another order. PyTorch's order needs a sampler of randperm(n, generator) passed as the
-        // shuffler (DataLoaderParityTests).
+        // System.Random(7), another order. Torchbook.Data.DataLoader(..., generator: g) feeds TorchSharp's loader
+        // PyTorch's order (DataLoaderParityTests).
         var c = Goldens.Get(File, "dataloader_shuffle")[0];
         using var scope = NewDisposeScope();
         using var loader = utils.data.DataLoader(utils.data.TensorDataset(arange(c.GetProperty("n").GetInt64())), c.GetProperty("batch_size").GetInt32(),
@@ -53,6 +53,7 @@ public class DataDeviationTests
         // BatchSampler, random_split, Subset and ConcatDataset (goldens "random_sampler", "subset_random_sampler",
         // "weighted_random_sampler", "random_split"). TorchSharp 0.107 has none of them, and its DataLoader takes no
         // sampler, batch_sampler, generator or collate_fn argument (collate_fn only on the generic DataLoader<T, S>).
+        // Torchbook.Data has them (Data/SamplerParityTests, DataLoaderParityTests).
         string[] pytorch = ["SequentialSampler", "RandomSampler", "SubsetRandomSampler", "WeightedRandomSampler", "BatchSampler", "random_split", "Subset", "ConcatDataset"];
         var members = typeof(utils.data).GetMembers().Select(m => m.Name)
             .Concat(typeof(torch).Assembly.GetExportedTypes().Select(t => t.Name)).ToHashSet();
