@@ -8,7 +8,13 @@ namespace Torchbook.Formatting;
 /// <c>bool Format(object instance, TextWriter writer)</c> method. Torchbook's engine uses the same
 /// convention, so one library renders the same way in every host.
 /// </summary>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface, Inherited = true)]
+/// <remarks>
+/// On an assembly (<c>[assembly: TypeFormatterSource(typeof(S))]</c>) it gives formatters for types
+/// the assembly does not own, such as TorchSharp's <c>Tensor</c>: each formatter then says which
+/// type it handles through a <c>Type</c> property, and Torchbook's hosts apply it to that type and
+/// its subclasses once the assembly is loaded. A type's own attribute wins over an assembly's.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface | AttributeTargets.Assembly, Inherited = true, AllowMultiple = true)]
 public sealed class TypeFormatterSourceAttribute(Type formatterSourceType) : Attribute
 {
     public Type FormatterSourceType { get; } = formatterSourceType;

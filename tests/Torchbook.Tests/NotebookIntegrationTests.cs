@@ -97,7 +97,7 @@ public class ModuleDisplayTests
         var lib = Path.Combine(AppContext.BaseDirectory, "Torchbook.dll");
         await session.ExecuteAsync($"#r \"{lib}\"\nusing TorchSharp;\nusing static TorchSharp.torch;", sink);
         await session.ExecuteAsync("var net = nn.Sequential(nn.Linear(784, 512), nn.ReLU());\nnet", sink);
-        await session.ExecuteAsync("nn.summary(net, 784)", sink);
+        await session.ExecuteAsync("Torchbook.torchsummary.summary(net, 784)", sink);
         Assert.Equal(2, results.Count);
         Assert.Equal("Sequential(\n  (0): Linear(in_features=784, out_features=512, bias=True)\n  (1): ReLU()\n)", results[0].Data["text/plain"]);
         Assert.StartsWith("<pre class=\"torchbook-module\">Sequential(", results[0].Data["text/html"]);
@@ -132,7 +132,7 @@ public class LibraryReferenceTests
         var results = new List<ExecuteResultOutput>();
         var lib = Path.Combine(AppContext.BaseDirectory, "Torchbook.dll");
         await session.ExecuteAsync($"#r \"{lib}\"\nusing TorchSharp;\nusing static TorchSharp.torch;", new ModuleDisplayTests.ResultSink(results));
-        await session.ExecuteAsync("torchvision.transforms.Compose(torchvision.transforms.ToTensor()).ToString()", new ModuleDisplayTests.ResultSink(results));
-        Assert.Equal("Compose(\n    ToTensor()\n)", Assert.Single(results).Data["text/plain"]);
+        await session.ExecuteAsync("torchvision.transforms.Compose(torchvision.transforms.Grayscale(), Torchbook.Vision.transforms.Normalize(new[] { 0.5 }, new[] { 0.5 })).call(ones(3, 4, 4)).shape", new ModuleDisplayTests.ResultSink(results));
+        Assert.Equal("[ 1, 4, 4 ]", Assert.Single(results).Data["text/plain"]);
     }
 }

@@ -34,7 +34,7 @@ public class FashionMnistTransformTests
         if (!Installed || !VisionGoldens.Has(G, "fashion0_normalized")) return;
         using var train = datasets.FashionMNIST(EmptyRoot, train: true,
             transform: torchvision.transforms.Compose(transforms.ToTensor(), transforms.Normalize([0.2860], [0.3530])),
-            target_transform: torchvision.transforms.Lambda(y => zeros(10, ScalarType.Float32).scatter_(0, y, 1)));
+            target_transform: torchvision.transforms.Lambda(y => zeros(10, ScalarType.Float32).scatter_(0, y, tensor(1f))));
         var (image, label) = train[0];
         VisionGoldens.AssertEqual(G, "fashion0_normalized", image);
         Assert.Equal(new long[] { 10 }, label.shape);

@@ -16,6 +16,9 @@ namespace Torchbook.Notebooks.Formatters;
 /// returning an <see cref="IEnumerable"/> of formatter objects;</item>
 /// <item>each formatter has a <c>string MimeType</c> property and a
 /// <c>bool Format(object instance, TextWriter writer)</c> method.</item>
+/// <item>the same attribute on an assembly declares formatters for types the assembly does not own;
+/// each such formatter names its type with a <c>Type</c> property. These win over the type's own,
+/// as explicitly registered formatters do in .NET Interactive.</item>
 /// </list>
 /// Checked against dotnet/interactive's sources (Microsoft.DotNet.Interactive.Formatting:
 /// <c>TypeFormatterSourceAttribute(Type formatterSourceType)</c> with <c>FormatterSourceType</c> and
@@ -29,14 +32,23 @@ internal static class ConventionFormatters
 
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<ConventionFormatter>> Cache = new();
 
+    static ConventionFormatters()
+    {
+        // A newly loaded assembly may bring formatters for types seen before (#r of a library).
+        AppDomain.CurrentDomain.AssemblyLoad += (_, _) => Cache.Clear();
+    }
+
     /// <summary>The convention formatters that apply to <paramref name="type"/>, preferred MIME types first.</summary>
     public static IReadOnlyList<ConventionFormatter> For(Type type) => Cache.GetOrAdd(type, Discover);
 
     private static IReadOnlyList<ConventionFormatter> Discover(Type type)
     {
-        var found = new List<ConventionFormatter>();
         var preferred = new List<string>();
-        foreach (var candidate in SelfBasesAndInterfaces(type))
+        // Formatters a loaded library declares for the type win over the type's own, as a
+        // Formatter.Register call wins in .NET Interactive (TorchSharp's Tensor declares one that
+        // prints only its metadata; Torchbook's prints PyTorch's text).
+        var found = FromAssemblies(type, preferred).ToList();
+        foreach (var candidate in found.Count > 0 ? Enumerable.Empty<Type>() : SelfBasesAndInterfaces(type))
         {
             IList<CustomAttributeData> attributes;
             try
@@ -66,13 +78,59 @@ internal static class ConventionFormatters
         return found.OrderBy(f => preferred.IndexOf(f.MimeType) is var i && i >= 0 ? i : int.MaxValue).ToList();
     }
 
+    /// <summary>
+    /// Formatters that loaded assemblies declare for types they do not own
+    /// (<c>[assembly: TypeFormatterSource(...)]</c>); only those whose <c>Type</c> fits apply,
+    /// the most specific type first.
+    /// </summary>
+    private static IEnumerable<ConventionFormatter> FromAssemblies(Type type, List<string> preferred)
+    {
+        var found = new List<(int Depth, ConventionFormatter Formatter)>();
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+        {
+            if (assembly.IsDynamic) continue;
+            IList<CustomAttributeData> attributes;
+            try
+            {
+                attributes = assembly.GetCustomAttributesData();
+            }
+            catch (Exception)
+            {
+                continue;
+            }
+            foreach (var attribute in attributes)
+            {
+                if (attribute.AttributeType.Name != AttributeName) continue;
+                if (attribute.ConstructorArguments.Count == 0 || attribute.ConstructorArguments[0].Value is not Type sourceType) continue;
+                var fromThis = CreateFromSource(sourceType, type, requireType: true).ToList();
+                if (fromThis.Count == 0) continue;
+                foreach (var named in attribute.NamedArguments)
+                {
+                    if (named.MemberName == "PreferredMimeTypes" && named.TypedValue.Value is IEnumerable<CustomAttributeTypedArgument> mimes)
+                        preferred.AddRange(mimes.Select(m => m.Value as string).OfType<string>());
+                }
+                found.AddRange(fromThis.Select(f => (Depth(type, f.HandledType!), f)));
+            }
+        }
+        return found.OrderBy(f => f.Depth).Select(f => f.Formatter);
+    }
+
+    /// <summary>How far up from <paramref name="type"/> <paramref name="handled"/> is (interfaces last).</summary>
+    private static int Depth(Type type, Type handled)
+    {
+        var depth = 0;
+        for (var t = type; t is not null; t = t.BaseType, depth++)
+            if (t == handled) return depth;
+        return int.MaxValue;
+    }
+
     private static IEnumerable<Type> SelfBasesAndInterfaces(Type type)
     {
         for (var t = type; t is not null && t != typeof(object); t = t.BaseType) yield return t;
         foreach (var i in type.GetInterfaces()) yield return i;
     }
 
-    private static IEnumerable<ConventionFormatter> CreateFromSource(Type sourceType, Type valueType)
+    private static IEnumerable<ConventionFormatter> CreateFromSource(Type sourceType, Type valueType, bool requireType = false)
     {
         object? source;
         try
@@ -99,16 +157,21 @@ internal static class ConventionFormatters
                     && m.GetParameters() is [var p0, var p1] && p0.ParameterType == typeof(object) && p1.ParameterType == typeof(TextWriter));
             if (format is null) continue;
             // Formatters that say which type they handle (.NET Interactive's ITypeFormatter.Type) only apply to it.
-            if (formatterType.GetProperty("Type")?.GetValue(formatter) is Type handled && !handled.IsAssignableFrom(valueType)) continue;
-            yield return new ConventionFormatter(mimeType, formatter, format);
+            var handled = formatterType.GetProperty("Type")?.GetValue(formatter) as Type;
+            if (handled is not null && !handled.IsAssignableFrom(valueType)) continue;
+            if (requireType && handled is null) continue;
+            yield return new ConventionFormatter(mimeType, formatter, format, handled);
         }
     }
 }
 
 /// <summary>One discovered formatter: a MIME type and the object that writes it.</summary>
-internal sealed class ConventionFormatter(string mimeType, object target, MethodInfo format)
+internal sealed class ConventionFormatter(string mimeType, object target, MethodInfo format, Type? handledType = null)
 {
     public string MimeType { get; } = mimeType;
+
+    /// <summary>The type the formatter says it handles, if it says.</summary>
+    public Type? HandledType { get; } = handledType;
 
     /// <summary>Writes <paramref name="value"/>; null when the formatter declined it.</summary>
     public string? TryFormat(object value)
