@@ -27,7 +27,12 @@ internal sealed class NotebookMetadataResolver(string baseDirectory) : MetadataR
         {
             return _packages.TryGetValue(Normalize(reference), out var restored) ? restored : [];
         }
-        return _files.ResolveReference(reference, baseFilePath ?? Path.Combine(BaseDirectory, "notebook.csx"), properties);
+        var resolved = _files.ResolveReference(reference, baseFilePath ?? Path.Combine(BaseDirectory, "notebook.csx"), properties);
+        foreach (var file in resolved)
+        {
+            if (file.FilePath is { } path) ReferencedLibraryLoader.Load(path);
+        }
+        return resolved;
     }
 
     public override bool ResolveMissingAssemblies => _files.ResolveMissingAssemblies;

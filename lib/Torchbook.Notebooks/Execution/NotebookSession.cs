@@ -57,6 +57,23 @@ public sealed partial class NotebookSession : IAsyncDisposable, IDisposable
             .WithOptimizationLevel(OptimizationLevel.Release);
         ConsoleRouter.Install();
         DisplayHost.Register();
+        // The script loader reuses what is loaded already (see ReferencedLibraryLoader).
+        foreach (var loaded in AppDomain.CurrentDomain.GetAssemblies()) RegisterLoaded(loaded);
+        AppDomain.CurrentDomain.AssemblyLoad += OnAssemblyLoad;
+    }
+
+    private void OnAssemblyLoad(object? sender, AssemblyLoadEventArgs e) => RegisterLoaded(e.LoadedAssembly);
+
+    private void RegisterLoaded(System.Reflection.Assembly assembly)
+    {
+        if (assembly.IsDynamic || string.IsNullOrEmpty(assembly.Location)) return;
+        try
+        {
+            _loader.RegisterDependency(assembly);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
     }
 
     /// <summary>
@@ -332,6 +349,7 @@ public sealed partial class NotebookSession : IAsyncDisposable, IDisposable
     public void Dispose()
     {
         _nuget.Dispose();
+        AppDomain.CurrentDomain.AssemblyLoad -= OnAssemblyLoad;
         _loader.Dispose();
         _oneCellAtATime.Dispose();
     }
