@@ -14,7 +14,7 @@ namespace Torchbook.Formatting;
 /// type it handles through a <c>Type</c> property, and Torchbook's hosts apply it to that type and
 /// its subclasses once the assembly is loaded. A type's own attribute wins over an assembly's.
 /// </remarks>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface | AttributeTargets.Assembly, Inherited = true, AllowMultiple = true)]
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface | AttributeTargets.Assembly, Inherited = true)]
 public sealed class TypeFormatterSourceAttribute(Type formatterSourceType) : Attribute
 {
     public Type FormatterSourceType { get; } = formatterSourceType;
