@@ -58,7 +58,7 @@ def chapter01():
 
 
 def autograd_graph(output, output_name, names):
-    """The graph AutogradGraph.From builds: breadth-first from output.grad_fn through
+    """The graph as lib/Torchbook/PyTorchGraph.cs reads it: breadth-first from output.grad_fn through
     next_functions, nodes numbered n1, n2, ... in the order first reached, AccumulateGrad nodes as
     leaves (with their variable's shape), repeated edges counted. names: (name, tensor) pairs."""
     nodes = [["output", output_name, output_name, list(output.shape)]]
