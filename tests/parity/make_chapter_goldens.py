@@ -58,7 +58,7 @@ def chapter01():
 
 
 def autograd_graph(output, output_name, names):
-    """The graph AutogradGraph.From builds: breadth-first from output.grad_fn through
+    """The graph as lib/Torchbook/PyTorchGraph.cs reads it: breadth-first from output.grad_fn through
     next_functions, nodes numbered n1, n2, ... in the order first reached, AccumulateGrad nodes as
     leaves (with their variable's shape), repeated edges counted. names: (name, tensor) pairs."""
     nodes = [["output", output_name, output_name, list(output.shape)]]
@@ -122,7 +122,7 @@ def double_until_long(v):
 
 
 def autograd_graphs():
-    """Graphs of known expressions, for tests/Torchbook.Tests/AutogradGraphTests.cs."""
+    """Graphs PyTorch records for known expressions; chapter 2 draws them (TorchSharp 0.107 has no grad_fn)."""
     cases = {}
     _, _, w, b, z, loss = one_layer_network(0)
     cases["one_layer"] = autograd_graph(loss, "loss", [("w", w), ("b", b), ("z", z)])
@@ -143,6 +143,9 @@ def autograd_graphs():
 
     v = torch.tensor([0.5, 0.5], requires_grad=True)
     cases["dynamic_small"] = autograd_graph(double_until_long(v)[0], "sum", [("v", v)])
+
+    v = torch.tensor([3.0, 4.0], requires_grad=True)
+    cases["dynamic_large"] = autograd_graph(double_until_long(v)[0], "sum", [("v", v)])
 
     leaf = torch.randn(2, 2, requires_grad=True)
     cases["leaf_output"] = autograd_graph(leaf, "p", [])
