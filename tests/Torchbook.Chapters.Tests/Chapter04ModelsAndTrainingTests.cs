@@ -147,6 +147,10 @@ public sealed partial class Chapter04ModelsAndTrainingTests(Chapter04Run chapter
         var difference = ChapterAssert.Number(nb.Cell("pytorch-weights"), @"largest difference between the C# and the PyTorch logits: ([\d.eE+-]+)");
         Assert.True(difference < 1e-4, $"C# logits differ from PyTorch's by {difference}");
         ChapterAssert.Matches(nb.Cell("pytorch-weights"), @"C# predicts the class PyTorch predicted for 8 of 8 test images");
+        // Same names, 256 hidden units instead of 512: PyTorch's size-mismatch message, one line per tensor.
+        var refused = nb.Cell("wrong-architecture").Text;
+        Assert.StartsWith("Error(s) in loading state_dict for NarrowNetwork:\n\tsize mismatch for linear_relu_stack.0.weight: copying a param with shape torch.Size([512, 784]) from checkpoint, the shape in current model is torch.Size([256, 784]).", refused);
+        Assert.Equal(5, Regex.Matches(refused, "size mismatch for").Count);
         var recorded = 100 * PyTorchRecord.GetProperty("test_accuracy").GetDouble();
         var measured = ChapterAssert.Number(nb.Cell("pytorch-accuracy"), @"C# measures ([\d.]+)%");
         Assert.Equal(Math.Round(recorded, 1), measured, 1);
