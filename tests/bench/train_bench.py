@@ -110,7 +110,7 @@ def main():
     test_data = torch.from_numpy(read_idx(test_images, 16).reshape(-1, 28, 28).copy())
     test_targets = torch.from_numpy(read_idx(test_labels, 8).astype(np.int64))
 
-    items = workload in ("mlp_items", "loader_items", "loader_items_forced")
+    items = workload in ("mlp_items", "mlp_items_metrics", "cnn_items", "loader_items", "profile_items")
 
     def loader(seed):
         g = torch.Generator().manual_seed(seed)

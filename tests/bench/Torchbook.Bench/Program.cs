@@ -44,4 +44,4 @@ for (int i = 0; i < array.Length; i++) array[i] = i * 0.5f;
 results["tensor_from_array_1m"] = Time(15, 50, () => { using var t = tensor(array); });
 results["from_array_1m"] = Time(15, 2_000, () => { using var t = from_array(array); });
 
-Console.WriteLine(JsonSerializer.Serialize(new { threads, libtorch = libtorch_version, results }));
+Console.WriteLine(JsonSerializer.Serialize(new { threads, torchsharp = __version__, results }));

@@ -2,20 +2,16 @@
 // batch 64, shuffled by a seeded generator, SGD lr 1e-3 momentum 0.9, cross-entropy), timed from
 // the first batch to the last step, after a warm-up of 50 steps on a throwaway model. One
 // workload per process; prints one JSON object. train_bench.py does the same in PyTorch.
+// The data pipeline is the tutorial's: FashionMNIST(transform: ToTensor()) read item by item and
+// batched by Torchbook.Data's DataLoader, which shuffles in PyTorch's order, so both sides train
+// the same model on the same batches (check_loss compares them).
 //
-//   mlp_batched      the quickstart network (Flatten, Linear(784,512), ReLU, Linear(512,512), ReLU,
-//                    Linear(512,10)); FashionMNIST without a transform, so the DataLoader reads whole
-//                    batches (index_select of the uint8 images, to float32, / 255); the tutorial's loop
-//   mlp_items        the same network; FashionMNIST(transform: ToTensor()), the tutorial's data pipeline
-//                    (ToTensor works image by image, so the dataset applies it to whole batches); the
-//                    tutorial's loop
-//   mlp_batched_fit  mlp_batched trained by Training.fit (which also reads the loss and counts the
-//                    correct predictions of every batch)
-//   cnn_batched      the GarmentClassifier CNN of tests/parity (conv 1->6->16, 5x5, max-pool, 3 linear layers)
-//   loader_batched   the mlp_batched loader alone: batches per second over an epoch
-//   loader_items     the mlp_items loader alone
-//   loader_items_forced  FashionMNIST(transform: ToTensor()) read item by item (a custom collate that
-//                    stacks single items, as a dataset without batch reads is loaded)
+//   mlp_items        the quickstart network (Flatten, Linear(784,512), ReLU, Linear(512,512), ReLU,
+//                    Linear(512,10)); the tutorial's loop
+//   mlp_items_fit    the same, trained by Training.fit (which also reads the loss and counts the
+//                    correct predictions of every batch; PyTorch: the loop plus those metrics)
+//   cnn_items        the GarmentClassifier CNN of tests/Torchbook.Parity.Tests (conv 1->6->16, 5x5, max-pool, 3 linear layers)
+//   loader_items     the loader alone: batches per second over an epoch
 //   profile_mlp, profile_cnn, profile_tiny, profile_items, profile_fit  where the time goes (see Profile below;
 //                    train_bench.py has the same phases, except profile_fit)
 using System.Diagnostics;
@@ -23,18 +19,18 @@ using System.Text.Json;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
-using Torchbook.TorchSharp.Tests.NN;
+using Torchbook.Parity.Tests.NN;
+using static Torchbook.Data;
 
 int threads = int.Parse(args[0]);
 string workload = args[1];
 set_num_threads(threads);
 
-bool items = workload is "mlp_items" or "loader_items" or "loader_items_forced" or "profile_items";
-using var train = torchvision.datasets.FashionMNIST(train: true, transform: items ? torchvision.transforms.ToTensor() : null);
-using var test = torchvision.datasets.FashionMNIST(train: false);
+using var train = Torchbook.Vision.datasets.FashionMNIST(train: true, transform: Torchbook.Vision.transforms.ToTensor());
+using var test = Torchbook.Vision.datasets.FashionMNIST(train: false);
 
-TorchSharp.Modules.DataLoader<(Tensor, Tensor), (Tensor, Tensor)> Loader(int seed) =>
-    torch.utils.data.DataLoader(train, batch_size: 64, shuffle: true, seed: seed, disposeDataset: false);
+Torchbook.DataLoader<(Tensor, Tensor), (Tensor, Tensor)> Loader(int seed) =>
+    DataLoader(train, batch_size: 64, shuffle: true, generator: new Generator((ulong)seed), disposeDataset: false);
 
 Module<Tensor, Tensor> Model() => workload.StartsWith("cnn", StringComparison.Ordinal) ? new GarmentClassifier() : new NeuralNetwork();
 
@@ -51,9 +47,7 @@ long batches = 0;
 double? checkLoss = null;
 if (workload.StartsWith("loader", StringComparison.Ordinal))
 {
-    using var loader = workload == "loader_items_forced"
-        ? torch.utils.data.DataLoader(train, 64, (items, d) => torch.utils.data.default_collate(items, d), shuffle: true, seed: 0, disposeDataset: false)
-        : Loader(0);
+    using var loader = Loader(0);
     foreach (var _ in loader) { } // warm-up pass
     process.Refresh();
     cpuStart = process.TotalProcessorTime;
@@ -173,7 +167,7 @@ void Profile(string what)
         var indices = Enumerable.Range(0, 64).Select(i => (long)i * 7).ToArray();
         phases["item_us"] = 1000 * Median(() => { using var scope = NewDisposeScope(); train.GetTensor(12345); }, 2000);
         var batch = indices.Select(i => train.GetTensor(i)).ToArray();
-        phases["collate_us"] = 1000 * Median(() => { using var scope = NewDisposeScope(); torch.utils.data.default_collate(batch, null); }, 200);
+        phases["collate_us"] = 1000 * Median(() => { using var scope = NewDisposeScope(); default_collate(batch); }, 200);
     }
     else
     {
