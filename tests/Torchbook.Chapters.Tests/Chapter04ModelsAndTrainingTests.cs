@@ -30,6 +30,17 @@ public sealed partial class Chapter04ModelsAndTrainingTests(Chapter04Run chapter
     public void Runs_without_errors() => ChapterAssert.NoErrors(chapter.Notebook);
 
     [Fact]
+    public void The_device_is_chosen_by_what_the_machine_has()
+    {
+        // Device-agnostic: the GPU when TorchSharp's CUDA backend finds one, else the CPU (CI has none).
+        var cell = chapter.Notebook.Cell("device");
+        Assert.Contains("cuda.is_available() ? CUDA : CPU", cell.Source);
+        var expected = File.Exists("/proc/driver/nvidia/version") ? @"Using (cpu|cuda(:\d+)?) device" : "Using cpu device"; // the CPU backend also on a GPU machine
+        ChapterAssert.Matches(cell, expected);
+        Assert.Contains(".to(device)", chapter.Notebook.Cell("model-structure").Source);
+    }
+
+    [Fact]
     public void The_quick_parameters_are_the_ones_the_golden_run_used()
     {
         var quick = chapter.Notebook.Notebook.Metadata["torchbook"]!["quick_parameters"]!;

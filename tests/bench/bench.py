@@ -37,4 +37,13 @@ results["matmul_1024"] = fastest_time(9, 5, lambda: a.matmul(b))
 array = np.arange(1_000_000, dtype=np.float32) * 0.5
 results["tensor_from_array_1m"] = fastest_time(15, 50, lambda: torch.tensor(array))
 results["from_array_1m"] = fastest_time(15, 2_000, lambda: torch.from_numpy(array))
+# The chapter 4 CNN's first layer on a batch of 64: conv2d(1->6, 5x5) forward and backward.
+conv_x = torch.randn(64, 1, 28, 28)
+conv_w = torch.randn(6, 1, 5, 5, requires_grad=True)
+conv_b = torch.randn(6, requires_grad=True)
+def conv_step():
+    torch.nn.functional.conv2d(conv_x, conv_w, conv_b).sum().backward()
+    conv_w.grad = None
+    conv_b.grad = None
+results["conv2d_fwd_bwd"] = fastest_time(9, 20, conv_step)
 print(json.dumps({"threads": threads, "torch": torch.__version__, "results": results}))

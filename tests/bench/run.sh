@@ -24,7 +24,8 @@ import json, sys, os
 out = sys.argv[1]
 targets = {"add_4": ("x + y, 4 elements", 0.8), "matmul_1024": ("1024x1024 matmul", 1.05),
            "tensor_from_array_1m": ("tensor from 1M-float array (copy)", 1.0),
-           "from_array_1m": ("tensor over 1M-float array (zero-copy)", 1.0)}
+           "from_array_1m": ("tensor over 1M-float array (zero-copy)", 1.0),
+           "conv2d_fwd_bwd": ("conv2d 1->6 5x5, batch 64, fwd+bwd", 1.0)}
 print(f"{'workload':42} {'threads':>7} {'C# (us)':>10} {'PyTorch (us)':>13} {'ratio':>7} {'target':>7}")
 for threads in (1, 2):
     def best(side):

@@ -85,3 +85,7 @@ for t in threads:
 print()
 print(open(os.path.join(out, "load.txt")).read().strip())
 PY
+
+# Resident memory over 10 epochs of fit (C# only; the target is growth under 5% from epoch 2 to 10).
+(cd "$ROOT" && dotnet "$DLL" 1 memory_fit) > "$OUT/memory.json"
+/usr/bin/python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); g=100*m["growth_epoch2_to_10"]; print("resident memory after each of 10 epochs of fit (MB): " + ", ".join(f"{v:.0f}" for v in m["rss_mb"]) + f"; growth from epoch 2 to 10: {g:.1f}% (target < 5%)")' "$OUT/memory.json"

@@ -44,4 +44,16 @@ for (int i = 0; i < array.Length; i++) array[i] = i * 0.5f;
 results["tensor_from_array_1m"] = Time(15, 50, () => { using var t = tensor(array); });
 results["from_array_1m"] = Time(15, 2_000, () => { using var t = from_array(array); });
 
+// The chapter 4 CNN's first layer on a batch of 64: conv2d(1->6, 5x5) forward and backward.
+var convX = randn(64, 1, 28, 28);
+var convW = randn(6, 1, 5, 5).requires_grad_();
+var convB = randn(6).requires_grad_();
+results["conv2d_fwd_bwd"] = Time(9, 20, () =>
+{
+    using var scope = NewDisposeScope();
+    nn.functional.conv2d(convX, convW, convB).sum().backward();
+    convW.grad = null;
+    convB.grad = null;
+});
+
 Console.WriteLine(JsonSerializer.Serialize(new { threads, torchsharp = __version__, results }));

@@ -12,6 +12,8 @@
 //                    correct predictions of every batch; PyTorch: the loop plus those metrics)
 //   cnn_items        the GarmentClassifier CNN of tests/Torchbook.Parity.Tests (conv 1->6->16, 5x5, max-pool, 3 linear layers)
 //   loader_items     the loader alone: batches per second over an epoch
+//   memory_fit       resident memory of the process after each of 10 epochs of fit (the CNN on the first
+//                    6,000 images): the target is growth under 5% from epoch 2 to epoch 10
 //   profile_mlp, profile_cnn, profile_tiny, profile_items, profile_fit  where the time goes (see Profile below;
 //                    train_bench.py has the same phases, except profile_fit)
 using System.Diagnostics;
@@ -33,6 +35,28 @@ Torchbook.DataLoader<(Tensor, Tensor), (Tensor, Tensor)> Loader(int seed) =>
     DataLoader(train, batch_size: 64, shuffle: true, generator: new Generator((ulong)seed), disposeDataset: false);
 
 Module<Tensor, Tensor> Model() => workload.StartsWith("cnn", StringComparison.Ordinal) ? new GarmentClassifier() : new NeuralNetwork();
+
+if (workload == "memory_fit")
+{
+    manual_seed(0);
+    var model = new GarmentClassifier();
+    var loss_fn = CrossEntropyLoss();
+    var optimizer = optim.SGD(model.parameters(), 1e-3, momentum: 0.9);
+    using var loader = DataLoader(Subset(train, Enumerable.Range(0, 6000)), batch_size: 64, shuffle: true, generator: new Generator(0), disposeDataset: false);
+    var rss = new List<double>();
+    for (int epoch = 0; epoch < 10; epoch++)
+    {
+        Torchbook.Training.fit(model, loader, loss_fn, optimizer, epochs: 1, progress: Torchbook.ProgressMode.None);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var self = Process.GetCurrentProcess();
+        self.Refresh();
+        rss.Add(self.WorkingSet64 / 1048576.0);
+    }
+    var growth = (rss[^1] - rss[1]) / rss[1];
+    Console.WriteLine(JsonSerializer.Serialize(new { threads, workload, rss_mb = rss, growth_epoch2_to_10 = growth }));
+    return;
+}
 
 if (workload.StartsWith("profile_", StringComparison.Ordinal))
 {
