@@ -7,7 +7,9 @@ each in every ImageReadMode, as [channels, height, width] uint8 tensors:
   UNCHANGED  the file's own channels: L, LA, RGB or RGBA (a palette as RGB, or RGBA with
              transparency; a 1-bit image as L with 0/255; 16-bit samples as their high byte)
   GRAY, GRAY_ALPHA, RGB, RGB_ALPHA  PIL's convert("L"/"LA"/"RGB"/"RGBA") of the UNCHANGED image,
-             except a colour JPEG read as GRAY: libjpeg's own gray output (PIL's draft("L")).
+             except a colour JPEG read as GRAY: libjpeg's own gray output (PIL's draft("L")), what
+             torchvision's decode_jpeg gives; for it also "CONVERT_L" and "CONVERT_LA", PIL's
+             Image.open(path).convert("L"/"LA"): L computed from the decoded RGB.
 Also "jpeg_encode": a PNG fixture encoded by PIL as JPEG at a few qualities and decoded again, so the
 C# encoder (same libjpeg-turbo, same defaults) can be compared pixel for pixel.
 Re-runnable; the C# tests read the files without Python."""
@@ -161,7 +163,9 @@ def main():
     assert as_gray.mode == "L" and as_gray.size == opened.size
     y = np.asarray(as_gray)
     extra = {"GRAY": golden_json.enc(chw(y)),
-             "GRAY_ALPHA": golden_json.enc(chw(np.stack([y, np.full_like(y, 255)], axis=-1)))}
+             "GRAY_ALPHA": golden_json.enc(chw(np.stack([y, np.full_like(y, 255)], axis=-1))),
+             "CONVERT_L": golden_json.enc(chw(np.asarray(Image.open(os.path.join(OUT, "rgb.jpg")).convert("L")))),
+             "CONVERT_LA": golden_json.enc(chw(np.asarray(Image.open(os.path.join(OUT, "rgb.jpg")).convert("LA"))))}
     g["files"]["rgb.jpg"] = modes_of(opened, extra)
 
     # A CMYK JPEG (print): refused with a message, not decoded to garbage.

@@ -18,10 +18,14 @@ namespace Torchbook.Vision.IO;
 /// never premultiplied into the colours. The format is told by the content, not the file name.
 /// </para>
 /// <para>
-/// PNG is exact: the same pixels as PIL for every file and mode. JPEG: Skia decodes with its own
-/// libjpeg-turbo, the same pixels as PIL's for gray and colour JPEGs read as UNCHANGED, RGB or
-/// RGB_ALPHA; a colour JPEG read as GRAY differs by at most 1 from PIL and torchvision, which take
-/// the JPEG's own luma channel where this computes L from the decoded RGB.
+/// PNG is exact: the same pixels as PIL for every file and mode. JPEG is exact too: Skia decodes
+/// with libjpeg-turbo's defaults (integer DCT, fancy upsampling), as PIL does, and its encoder
+/// writes files that decode to the same pixels as PIL's at the same quality (measured at 10, 75
+/// and 95, gray and RGB). One difference from torchvision: a colour JPEG read as GRAY is PIL's
+/// <c>Image.open(path).convert("L")</c>, L computed from the decoded RGB, where torchvision's
+/// decode_jpeg (and PIL's <c>draft("L")</c>) take libjpeg's own luma channel (Skia gives no access
+/// to it). The two differ where the RGB is clamped: by up to 22 levels on a synthetic pattern of
+/// saturated edges, at most 6 on the sample photos (on under 2% of their pixels).
 /// </para>
 /// <para>
 /// Writing takes a uint8 [channels, height, width] tensor: PNG with 1 to 4 channels (lossless, the
