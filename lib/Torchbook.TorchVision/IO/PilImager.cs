@@ -52,8 +52,9 @@ public sealed class PilImager : torchvision.io.Imager
     public override Tensor DecodeImage(Stream stream, ImageReadMode mode = ImageReadMode.UNCHANGED)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        PilModes.Channels(mode, 1);
-        return Decode(ReadRest(stream), mode, SourceOf(stream));
+        PilModes.Check(mode);
+        var source = SourceOf(stream);
+        return Decode(ReadRest(stream), mode, source);
     }
 
     /// <summary>Decodes a PNG or JPEG file held in memory.</summary>
@@ -67,10 +68,11 @@ public sealed class PilImager : torchvision.io.Imager
     public override async Task<Tensor> DecodeImageAsync(Stream stream, ImageReadMode mode = ImageReadMode.UNCHANGED, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        PilModes.Channels(mode, 1);
+        PilModes.Check(mode);
+        var source = SourceOf(stream);
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return Decode(buffer.ToArray(), mode, SourceOf(stream));
+        return Decode(buffer.ToArray(), mode, source);
     }
 
     /// <summary>
@@ -106,7 +108,7 @@ public sealed class PilImager : torchvision.io.Imager
 
     private static Tensor Decode(byte[] data, ImageReadMode mode, ImageSource source)
     {
-        PilModes.Channels(mode, 1);
+        PilModes.Check(mode);
         var header = EncodedImage.Inspect(data, source);
         var pixels = SkiaPixels.Decode(data, header, source);
         return PilModes.ToTensor(pixels, header.Width, header.Height, header.Channels, mode);
@@ -118,9 +120,10 @@ public sealed class PilImager : torchvision.io.Imager
     /// </summary>
     private static ImageSource SourceOf(Stream stream) =>
         stream is MemoryStream { Length: 0 }
-            ? new ImageSource("Cannot read the image stream", "the stream (empty: TorchVision 0.107's torchvision.io.decode_image(tensor) " +
-                "decodes an empty stream instead of the tensor's bytes; call torchvision.io.DefaultImager.DecodeImage(data.data<byte>().ToArray(), mode) " +
-                "or torchvision.io.read_image(path) instead)")
+            ? throw new InvalidDataException(
+                "Cannot read the image stream: it is empty. If it came from torchvision.io.decode_image(data): TorchVision 0.107's decode_image " +
+                "hands the imager an empty stream instead of the tensor's bytes. Decode the bytes with " +
+                "torchvision.io.DefaultImager.DecodeImage(data.data<byte>().ToArray(), mode), or read the file with torchvision.io.read_image(path).")
             : ImageSource.Of(stream);
 
     private static byte[] ReadRest(Stream stream)

@@ -25,6 +25,9 @@ internal static class PilModes
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown ImageReadMode: use UNCHANGED, GRAY, GRAY_ALPHA, RGB or RGB_ALPHA."),
     };
 
+    /// <summary>Throws ArgumentOutOfRangeException for a value that is not an ImageReadMode.</summary>
+    public static void Check(ImageReadMode mode) => Channels(mode, 1);
+
     /// <summary>PIL's RGB to L (libImaging's L24 macro, rounded).</summary>
     public static byte Luma(int r, int g, int b) => (byte)((r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16);
 
