@@ -26,7 +26,8 @@ public class ImageDecodeTests
     {
         var data = new TheoryData<string, ImageReadMode>();
         foreach (var file in new[] { "gray.png", "gray_alpha.png", "rgb.png", "rgba.png", "palette.png", "palette_transparent.png",
-                                     "gray_transparent.png", "interlaced.png", "bilevel.png", "gray16.png", "rgb16.png", "gray.jpg", "rgb.jpg" })
+                                     "gray_transparent.png", "interlaced.png", "bilevel.png", "gray16.png", "rgb16.png", "gray_alpha16.png", "rgba16.png",
+                                     "gray4.png", "palette2.png", "rgb_transparent.png", "gamma.png", "gray.jpg", "rgb.jpg" })
             foreach (var mode in Enum.GetValues<ImageReadMode>())
                 data.Add(file, mode);
         return data;
@@ -71,7 +72,8 @@ public class ImageDecodeTests
         (string file, long channels)[] expected =
         [
             ("gray.png", 1), ("gray_alpha.png", 2), ("rgb.png", 3), ("rgba.png", 4), ("palette.png", 3),
-            ("palette_transparent.png", 4), ("gray_transparent.png", 2), ("interlaced.png", 3), ("bilevel.png", 1), ("gray16.png", 1), ("rgb16.png", 3), ("gray.jpg", 1), ("rgb.jpg", 3),
+            ("palette_transparent.png", 4), ("gray_transparent.png", 2), ("interlaced.png", 3), ("bilevel.png", 1), ("gray16.png", 1), ("rgb16.png", 3),
+            ("gray_alpha16.png", 2), ("rgba16.png", 4), ("gray4.png", 1), ("palette2.png", 4), ("rgb_transparent.png", 4), ("gamma.png", 3), ("gray.jpg", 1), ("rgb.jpg", 3),
         ];
         foreach (var (file, channels) in expected)
         {
