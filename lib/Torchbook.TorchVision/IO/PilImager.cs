@@ -65,6 +65,7 @@ public sealed class PilImager : torchvision.io.Imager
         return Decode(data, mode, ImageSource.Bytes);
     }
 
+    /// <summary>Reads the rest of <paramref name="stream"/> asynchronously, then decodes it as <see cref="DecodeImage(Stream, ImageReadMode)"/> does.</summary>
     public override async Task<Tensor> DecodeImageAsync(Stream stream, ImageReadMode mode = ImageReadMode.UNCHANGED, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -98,6 +99,7 @@ public sealed class PilImager : torchvision.io.Imager
         return format == torchvision.ImageFormat.Png ? PngWriter.Encode(pixels) : JpegWriter.Encode(pixels, Quality);
     }
 
+    /// <summary>Encodes <paramref name="image"/>, then writes it to <paramref name="stream"/> asynchronously, as <see cref="EncodeImage(Tensor, torchvision.ImageFormat, Stream)"/> does.</summary>
     public override async Task EncodeImageAsync(Tensor image, torchvision.ImageFormat format, Stream stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
