@@ -7,7 +7,9 @@ each in every ImageReadMode, as [channels, height, width] uint8 tensors:
   UNCHANGED  the file's own channels: L, LA, RGB or RGBA (a palette as RGB, or RGBA with
              transparency; a 1-bit image as L with 0/255; 16-bit samples as their high byte)
   GRAY, GRAY_ALPHA, RGB, RGB_ALPHA  PIL's convert("L"/"LA"/"RGB"/"RGBA") of the UNCHANGED image,
-             except a colour JPEG read as GRAY: libjpeg's own gray output (PIL's draft("L")).
+             except a colour JPEG read as GRAY: libjpeg's own gray output (PIL's draft("L")), what
+             torchvision's decode_jpeg gives; for it also "CONVERT_L" and "CONVERT_LA", PIL's
+             Image.open(path).convert("L"/"LA"): L computed from the decoded RGB.
 Also "jpeg_encode": a PNG fixture encoded by PIL as JPEG at a few qualities and decoded again, so the
 C# encoder (same libjpeg-turbo, same defaults) can be compared pixel for pixel.
 Re-runnable; the C# tests read the files without Python."""
@@ -57,6 +59,24 @@ def png16(samples, color_type):
     raw = b"".join(b"\x00" + samples[r].astype(">u2").tobytes() for r in range(h))
     return (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 16, color_type, 0, 0, 0))
             + png_chunk(b"IDAT", zlib.compress(raw, 9)) + png_chunk(b"IEND", b""))
+
+
+def png_file(pixels, depth, color_type, chunks=()):
+    """A non-interlaced PNG written by hand, 8 bits or fewer a sample: pixels HxW (samples) or HxWxC uint8,
+    with extra chunks (PLTE, tRNS, gAMA, ...) before the image data."""
+    a = pixels if pixels.ndim == 3 else pixels[:, :, None]
+    h, w, c = a.shape
+    rows = []
+    for r in range(h):
+        if depth == 8:
+            rows.append(b"\x00" + a[r].tobytes())
+        else:
+            bits = "".join(format(int(v), f"0{depth}b") for v in a[r].ravel())
+            bits += "0" * (-len(bits) % 8)
+            rows.append(b"\x00" + bytes(int(bits[i:i + 8], 2) for i in range(0, len(bits), 8)))
+    body = b"".join(png_chunk(kind, data) for kind, data in chunks)
+    return (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, depth, color_type, 0, 0, 0))
+            + body + png_chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + png_chunk(b"IEND", b""))
 
 
 def png_adam7(pixels, color_type):
@@ -148,6 +168,52 @@ def main():
         if channels == 3:  # PIL reads 16-bit RGB itself as 8-bit RGB: the same high bytes
             assert np.array_equal(np.asarray(Image.open(os.path.join(OUT, name))), high)
 
+    # 16-bit gray + alpha and RGBA: the high bytes. PIL opens 16-bit gray + alpha as RGBA (L, L, L, A);
+    # UNCHANGED keeps the file's 2 channels, so the goldens start from that RGBA converted to LA.
+    for name, color_type, channels in [("gray_alpha16.png", 4, 2), ("rgba16.png", 6, 4)]:
+        samples = rng.integers(0, 65536, size=(3, 5, channels), dtype=np.uint16)
+        samples[0, 0] = 0x80FF
+        samples[0, 1, -1] = 0  # a transparent pixel whose colour must stay
+        save(name, png16(samples, color_type))
+        opened = Image.open(os.path.join(OUT, name))
+        high = (samples >> 8).astype(np.uint8)
+        assert opened.mode == "RGBA"
+        if channels == 2:
+            assert np.array_equal(np.asarray(opened), high[:, :, [0, 0, 0, 1]])
+            opened = opened.convert("LA")
+        assert np.array_equal(np.asarray(opened), high)
+        g["files"][name] = modes_of(opened)
+
+    # Sub-byte depths: 4-bit gray (PIL and libpng scale 0..15 to 0..255) and a 2-bit palette whose
+    # tRNS gives partial alpha (read as RGBA).
+    levels = (pattern(5, 7, 1, seed=10)[:, :, 0] % 16).astype(np.uint8)
+    save("gray4.png", png_file(levels, 4, 0))
+    opened = Image.open(os.path.join(OUT, "gray4.png"))
+    assert opened.mode == "L" and np.array_equal(np.asarray(opened), levels * 17)
+    g["files"]["gray4.png"] = modes_of(opened)
+    indices = (pattern(6, 9, 1, seed=11)[:, :, 0] % 4).astype(np.uint8)
+    palette = bytes([255, 0, 0, 0, 255, 0, 0, 0, 255, 250, 250, 20])
+    save("palette2.png", png_file(indices, 2, 3, [(b"PLTE", palette), (b"tRNS", bytes([0, 128, 255]))]))
+    opened = Image.open(os.path.join(OUT, "palette2.png"))
+    assert opened.mode == "P"
+    g["files"]["palette2.png"] = modes_of(opened.convert("RGBA"))
+
+    # An RGB PNG with a transparent colour (tRNS): read as RGBA, alpha 0 where the colour is.
+    rgb_t = pattern(4, 6, 3, seed=12)
+    rgb_t[1, 2] = rgb_t[3, 5] = (10, 20, 30)
+    save("rgb_transparent.png", pil_bytes(Image.fromarray(rgb_t, "RGB"), "PNG", transparency=(10, 20, 30)))
+    opened = Image.open(os.path.join(OUT, "rgb_transparent.png"))
+    assert opened.mode == "RGB" and opened.info.get("transparency") == (10, 20, 30)
+    g["files"]["rgb_transparent.png"] = modes_of(opened.convert("RGBA"))
+
+    # An RGB PNG with gamma 1.0 and other primaries (gAMA, cHRM): PIL ignores them, the pixels are as stored.
+    stored = pattern(5, 6, 3, seed=13)
+    chrm = struct.pack(">8I", 31270, 32900, 64000, 33000, 30000, 60000, 15000, 6000)
+    save("gamma.png", png_file(stored, 8, 2, [(b"gAMA", struct.pack(">I", 100000)), (b"cHRM", chrm)]))
+    opened = Image.open(os.path.join(OUT, "gamma.png"))
+    assert opened.mode == "RGB" and np.array_equal(np.asarray(opened), stored)
+    g["files"]["gamma.png"] = modes_of(opened)
+
     # JPEG: gray and RGB (19x13: partial 8x8 and 16x16 blocks at the edges), quality 90.
     gray = pattern(13, 19, 1, seed=7)[:, :, 0]
     save("gray.jpg", pil_bytes(Image.fromarray(gray, "L"), "JPEG", quality=90))
@@ -161,7 +227,9 @@ def main():
     assert as_gray.mode == "L" and as_gray.size == opened.size
     y = np.asarray(as_gray)
     extra = {"GRAY": golden_json.enc(chw(y)),
-             "GRAY_ALPHA": golden_json.enc(chw(np.stack([y, np.full_like(y, 255)], axis=-1)))}
+             "GRAY_ALPHA": golden_json.enc(chw(np.stack([y, np.full_like(y, 255)], axis=-1))),
+             "CONVERT_L": golden_json.enc(chw(np.asarray(Image.open(os.path.join(OUT, "rgb.jpg")).convert("L")))),
+             "CONVERT_LA": golden_json.enc(chw(np.asarray(Image.open(os.path.join(OUT, "rgb.jpg")).convert("LA"))))}
     g["files"]["rgb.jpg"] = modes_of(opened, extra)
 
     # A CMYK JPEG (print): refused with a message, not decoded to garbage.

@@ -2,7 +2,9 @@
 """Goldens for reading the sample photos (data-scripts/sample-photos.sh) with torchvision.io:
 what PIL (python3-pil, the same libpng and libjpeg-turbo) decodes from each photo, as the shape,
 pixel sum and SHA-256 of the [channels, height, width] uint8 bytes, in modes UNCHANGED, GRAY and RGB
-(GRAY of a colour JPEG: libjpeg's own gray output, PIL's draft("L")). Run after the data script:
+(GRAY of a colour JPEG: libjpeg's own gray output, PIL's draft("L"), as torchvision's decode_jpeg
+gives it; "colour_jpeg_gray" has, for those photos, PIL's Image.open(path).convert("L") (L computed
+from the decoded RGB) and the largest difference between the two). Run after the data script:
     bash data-scripts/sample-photos.sh && /usr/bin/python3 tests/parity/make_sample_photo_goldens.py
 Writes tests/goldens/images/sample-photos.json."""
 import hashlib
@@ -32,7 +34,7 @@ def main():
     if not os.path.isdir(PHOTOS):
         sys.exit(f"{PHOTOS} does not exist: run data-scripts/sample-photos.sh first")
     files = sorted(f for f in os.listdir(PHOTOS) if f.endswith((".png", ".jpg")))
-    g = {"pil_version": Image.__version__, "photos": {}}
+    g = {"pil_version": Image.__version__, "photos": {}, "colour_jpeg_gray": {}}
     for f in files:
         path = os.path.join(PHOTOS, f)
         image = Image.open(path)
@@ -43,6 +45,9 @@ def main():
             gray.draft("L", gray.size)
             assert gray.mode == "L" and gray.size == image.size
             cases["GRAY"] = digest(gray)
+            converted = image.convert("L")
+            difference = np.abs(np.asarray(gray, dtype=np.int32) - np.asarray(converted, dtype=np.int32))
+            g["colour_jpeg_gray"][f] = {"convert_L": digest(converted), "max_difference": int(difference.max())}
         else:
             cases["GRAY"] = digest(image.convert("L"))
         g["photos"][f] = cases
