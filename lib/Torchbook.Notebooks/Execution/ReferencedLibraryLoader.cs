@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 
 namespace Torchbook.Notebooks.Execution;
@@ -28,17 +29,21 @@ internal static class ReferencedLibraryLoader
         var full = Path.GetFullPath(path);
         if (Path.GetDirectoryName(full) is { } folder) Folders.TryAdd(folder, 0);
         var name = AssemblyName.GetAssemblyName(full).Name;
-        if (Loaded(name) is null)
+        var assembly = Loaded(name);
+        if (assembly is null)
         {
             try
             {
-                AssemblyLoadContext.Default.LoadFromAssemblyPath(full);
+                assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(full);
             }
             catch (FileLoadException)
             {
                 // Another version is loaded already: the script loader's own rules apply.
             }
         }
+        // A library's module initializer sets it up (Torchbook's gives torchvision.io its imager); as
+        // in .NET Interactive, referencing a library is what makes it ready.
+        if (assembly is not null) RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
     }
 
     private static Assembly? Resolve(AssemblyLoadContext context, AssemblyName name)

@@ -140,7 +140,7 @@ else
     {
         model.eval();
         var X = test.data.narrow(0, 0, 1000).unsqueeze(1).to(ScalarType.Float32).div(255);
-        checkLoss = loss_fn.call(model.call(X), test.targets.narrow(0, 0, 1000)).item<double>();
+        checkLoss = loss_fn.call(model.call(X), test.targets.narrow(0, 0, 1000)).item<float>();
     }
 }
 var cpuSeconds = (cpuEnd - cpuStart).TotalSeconds;

@@ -1,0 +1,16 @@
+using System.Runtime.CompilerServices;
+
+namespace Torchbook;
+
+/// <summary>
+/// What loading Torchbook sets up: Torchbook.Vision's initializer, which gives <c>torchvision.io</c>
+/// its default imager (TorchVision 0.107 has none). A module initializer runs when the module's code
+/// is first used; Torchbook's notebook host runs it when a cell references the library with
+/// <c>#r</c>, and any use of a Torchbook type runs it elsewhere.
+/// </summary>
+internal static class LibraryInitializer
+{
+    [ModuleInitializer]
+    internal static void Run() =>
+        RuntimeHelpers.RunModuleConstructor(typeof(Torchbook.Vision.transforms).Module.ModuleHandle);
+}
