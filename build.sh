@@ -17,6 +17,7 @@ APT_PACKAGES=(
   g++                   # builds the small guard library the native fix-up adds (lib/Torchbook.Natives)
   libzmq5               # Jupyter kernel transport
   python3-torch         # golden values for parity tests and the PyTorch side of benchmarks
+  libopenblas0-pthread  # the BLAS Debian's PyTorch should run on (without it: the reference BLAS, 15x slower matmuls)
   librsvg2-bin          # SVG -> PNG export of plots (rsvg-convert)
   fonts-dejavu-core     # the fonts plots are laid out for
   chromium              # browser tests of the HTML book (Playwright drives Debian's chromium)
