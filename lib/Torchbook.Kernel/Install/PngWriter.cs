@@ -7,7 +7,6 @@ namespace Torchbook.Kernel.Install;
 /// <summary>A minimal PNG encoder: 8-bit RGBA, no interlace, one IDAT chunk.</summary>
 public static class PngWriter
 {
-    private static readonly uint[] CrcTable = BuildCrcTable();
 
     /// <param name="rgba">width*height*4 bytes, rows top to bottom.</param>
     public static byte[] Encode(int width, int height, byte[] rgba)
@@ -46,26 +45,11 @@ public static class PngWriter
         var typeBytes = Encoding.ASCII.GetBytes(type);
         stream.Write(typeBytes);
         stream.Write(data);
-        var crc = Crc32(Crc32(0xFFFFFFFFu, typeBytes), data) ^ 0xFFFFFFFFu;
+        var hash = new System.IO.Hashing.Crc32();
+        hash.Append(typeBytes);
+        hash.Append(data);
+        var crc = hash.GetCurrentHashAsUInt32();
         BinaryPrimitives.WriteUInt32BigEndian(word, crc);
         stream.Write(word);
-    }
-
-    private static uint Crc32(uint crc, byte[] data)
-    {
-        foreach (var b in data) crc = CrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        return crc;
-    }
-
-    private static uint[] BuildCrcTable()
-    {
-        var table = new uint[256];
-        for (uint n = 0; n < 256; n++)
-        {
-            var c = n;
-            for (var k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            table[n] = c;
-        }
-        return table;
     }
 }

@@ -99,7 +99,10 @@ public static class PngEncoder
         for (int i = 0; i < 4; i++) header[4 + i] = (byte)type[i];
         s.Write(header);
         s.Write(data);
-        uint crc = Crc32.Append(Crc32.Compute(header[4..]), data);
+        var hash = new System.IO.Hashing.Crc32();
+        hash.Append(header[4..]);
+        hash.Append(data);
+        uint crc = hash.GetCurrentHashAsUInt32();
         Span<byte> tail = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(tail, crc);
         s.Write(tail);

@@ -13,6 +13,15 @@ internal static class PngHeader
 {
     public static ReadOnlySpan<byte> Signature => [137, 80, 78, 71, 13, 10, 26, 10];
 
+    /// <summary>A chunk's CRC-32, over its type and its data, as PNG stores it.</summary>
+    public static uint ChunkCrc(ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
+    {
+        var hash = new System.IO.Hashing.Crc32();
+        hash.Append(type);
+        hash.Append(data);
+        return hash.GetCurrentHashAsUInt32();
+    }
+
     public static EncodedImage Read(ReadOnlySpan<byte> data, ImageSource source)
     {
         var position = Signature.Length;
@@ -37,7 +46,7 @@ internal static class PngHeader
                 throw Truncated(data, source, $"inside its {name} chunk (which needs {length} bytes of data)");
             var body = data.Slice(position + 8, (int)length);
             var stored = BinaryPrimitives.ReadUInt32BigEndian(data[(int)(end - 4)..]);
-            if (Crc32.Append(Crc32.Compute(type), body) != stored)
+            if (ChunkCrc(type, body) != stored)
                 throw Corrupt(source, $"the CRC checksum of its {name} chunk (at offset {position}) does not match the chunk's bytes");
             if (colorType < 0)
             {

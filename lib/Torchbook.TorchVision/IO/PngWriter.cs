@@ -74,7 +74,7 @@ internal static class PngWriter
         output.Write(word);
         output.Write(type);
         output.Write(data);
-        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.Append(Crc32.Compute(type), data));
+        BinaryPrimitives.WriteUInt32BigEndian(word, PngHeader.ChunkCrc(type, data));
         output.Write(word);
     }
 }
