@@ -4,6 +4,7 @@ using Torchbook.Notebooks.Model;
 namespace Torchbook.Tests;
 
 /// <summary>The learner's library inside a real notebook session, loaded the way chapters load it.</summary>
+[Collection("global state")] // seeds the global generator: tests running beside it must not draw from it
 public class NotebookIntegrationTests
 {
     private sealed class Recorder : IOutputSink

@@ -10,6 +10,7 @@ namespace Torchbook.Tests.NN;
 /// TorchSharp modules print as PyTorch 1.13 prints the same modules, and torchsummary's table comes out
 /// line for line (goldens: tests/parity/make_nn_goldens.py, file tests/goldens/nn/repr.json).
 /// </summary>
+[Collection("global state")] // seeds the global generator: tests running beside it must not draw from it
 public class ModuleReprTests
 {
     private static readonly JsonElement Goldens =
