@@ -2,6 +2,8 @@ using System.CommandLine;
 using Torchbook.Cli;
 using Torchbook.Notebooks.Running;
 
+InterruptSignal.StopIgnoring();
+
 var root = new RootCommand("Torchbook: run C# notebooks headlessly and turn them into an HTML book.");
 
 // torchbook run PATH... [--output DIR] [-p name=value]... [--quick] [--timeout SECONDS] [--allow-errors]

@@ -79,22 +79,30 @@ public sealed class RunnerProcessTests : IDisposable
         Assert.Contains("timed out", stdout);
     }
 
-    [Fact]
-    public void Ctrl_c_stops_the_running_cell_and_writes_what_ran()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // `torchbook run ... &` from a script inherits SIGINT as ignored; it must still stop
+    public void Ctrl_c_stops_the_running_cell_and_writes_what_ran(bool startedInBackground)
     {
         var loops = Create(Code("Console.WriteLine(\"first\");"), Code("while (true) { }"), Code("1")).Save(_dir, "ctrlc.ipynb");
         var output = Path.Combine(_dir, "out", "ctrlc.ipynb");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { RepositoryPaths.TorchbookDll, "run", loops, "--output", "out" }) start.ArgumentList.Add(a);
+        string[] command = ["dotnet", RepositoryPaths.TorchbookDll, "run", loops, "--output", "out"];
+        // sh without job control starts `cmd &` with SIGINT ignored and prints its pid first.
+        if (startedInBackground) command = ["sh", "-c", "\"$@\" & echo $!; wait $!", "sh", .. command];
+        var start = new ProcessStartInfo(command[0]) { WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in command[1..]) start.ArgumentList.Add(a);
         start.Environment["CI"] = "true";
         using var process = Process.Start(start)!;
+        var runner = startedInBackground ? int.Parse(process.StandardOutput.ReadLine()!) : process.Id;
         var stdout = process.StandardOutput.ReadToEndAsync();
         // Wait until the first cell was saved (the loop is running), then send SIGINT as a terminal would.
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline && !(File.Exists(output) && File.ReadAllText(output).Contains("first\\n", StringComparison.Ordinal))) Thread.Sleep(100);
         Thread.Sleep(300);
-        Process.Start("kill", ["-INT", process.Id.ToString()])!.WaitForExit();
-        Assert.True(process.WaitForExit(60_000), "torchbook run did not stop after SIGINT");
+        Process.Start("kill", ["-INT", runner.ToString()])!.WaitForExit();
+        var stopped = process.WaitForExit(60_000);
+        if (!stopped) Process.Start("kill", ["-KILL", runner.ToString()])!.WaitForExit();
+        Assert.True(stopped, "torchbook run did not stop after SIGINT");
 
         Assert.Equal(130, process.ExitCode);
         var executed = NotebookJson.Load(output);
