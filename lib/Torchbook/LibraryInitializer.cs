@@ -3,7 +3,8 @@ using System.Runtime.CompilerServices;
 namespace Torchbook;
 
 /// <summary>
-/// What loading Torchbook sets up: Torchbook.Vision's initializer, which gives <c>torchvision.io</c>
+/// What loading Torchbook sets up: glibc's allocator settings for libtorch's CPU tensors
+/// (<see cref="CpuAllocator"/>), and Torchbook.Vision's initializer, which gives <c>torchvision.io</c>
 /// its default imager (TorchVision 0.107 has none). A module initializer runs when the module's code
 /// is first used; Torchbook's notebook host runs it when a cell references the library with
 /// <c>#r</c>, and any use of a Torchbook type runs it elsewhere.
@@ -11,6 +12,9 @@ namespace Torchbook;
 internal static class LibraryInitializer
 {
     [ModuleInitializer]
-    internal static void Run() =>
+    internal static void Run()
+    {
+        CpuAllocator.Apply();
         RuntimeHelpers.RunModuleConstructor(typeof(Torchbook.Vision.transforms).Module.ModuleHandle);
+    }
 }
