@@ -41,7 +41,6 @@ public static class CpuAllocator
 
     internal static void Apply()
     {
-        if (Tuned) return;
         if (!OperatingSystem.IsLinux())
         {
             Status = "not Linux: the system allocator is left as it is";
