@@ -49,7 +49,8 @@ public sealed class CompletionTests : IDisposable
     {
         var hover = await _session.GetHoverAsync("Math.Sqrt(2)", 6);
         Assert.NotNull(hover);
-        Assert.Contains("Math.Sqrt(double)", hover!.Signature);
+        Assert.Contains("Math.Sqrt(double d)", hover!.Signature);
+        Assert.Contains("square root", hover.Documentation);
     }
 
     [Theory]

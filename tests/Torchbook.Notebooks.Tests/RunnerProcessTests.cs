@@ -30,6 +30,26 @@ public sealed class RunnerProcessTests : IDisposable
     }
 
     [Fact]
+    public void A_library_referenced_with_r_shares_one_TorchSharp_with_PyBridge()
+    {
+        // TorchSharp.PyBridge 1.4.4 was built against TorchSharp 0.103. In a plain .NET Interactive
+        // kernel its save_py then fails with "Method not found" (a second binding of TorchSharp);
+        // the runner's process has loaded neither before the cell, as in a learner's session.
+        var lib = Path.Combine(RepositoryPaths.Root, "lib", "Torchbook", "bin", "Torchbook.dll");
+        Create(
+            Code($"#r \"{lib}\"\nusing TorchSharp;\nusing TorchSharp.PyBridge;"),
+            Code("var m = torch.nn.Linear(2, 3); m.save_py(\"m.pth\");\nvar n = torch.nn.Linear(2, 3); n.load_py(\"m.pth\");\n" +
+                 "m.weight!.allclose(n.weight!) + \" \" + AppDomain.CurrentDomain.GetAssemblies().Count(a => a.GetName().Name == \"TorchSharp\")"))
+            .Save(_dir, "pybridge.ipynb");
+
+        var (exit, stdout, stderr) = Torchbook(_dir, "run", "pybridge.ipynb", "--output", "out");
+
+        Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
+        var ran = NotebookJson.Load(Path.Combine(_dir, "out", "pybridge.ipynb"));
+        Assert.Equal("True 1", Assert.IsType<ExecuteResultOutput>(Assert.Single(ran.Cells[1].Outputs)).Data.PlainText);
+    }
+
+    [Fact]
     public void Run_records_errors_continues_with_the_next_notebook_and_exits_non_zero()
     {
         var good = Create(Markdown("# Good"), Code("int n = 1;", "parameters"), Code("Console.WriteLine($\"n={n}\");\nn + 1")).Save(_dir, "01-good.ipynb");

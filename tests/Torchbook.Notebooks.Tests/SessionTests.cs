@@ -94,12 +94,15 @@ public sealed class SessionTests : IDisposable
     }
 
     [Fact]
-    public async Task Csharp_magic_line_is_accepted_and_other_magics_are_refused()
+    public async Task Csharp_magic_line_is_accepted_and_unknown_magics_are_refused_by_the_kernel()
     {
         var ok = await Run("#!csharp\n1 + 1");
         Assert.Equal("2", ok.Outputs.OfType<ExecuteResultOutput>().Single().Data.PlainText);
-        var refused = await Run("#!fsharp\n1 + 1");
-        Assert.Equal("UnsupportedMagic", Assert.IsType<ErrorOutput>(Assert.Single(refused.Outputs)).EName);
+        var refused = await Run("#!nosuchmagic\n1 + 1");
+        var error = Assert.IsType<ErrorOutput>(Assert.Single(refused.Outputs));
+        Assert.Equal("DirectiveError", error.EName);
+        Assert.StartsWith("cell [2], line 1, column 1: error DNI101:", error.EValue);
+        Assert.Contains("#!nosuchmagic", error.EValue);
     }
 
     [Fact]
@@ -136,5 +139,13 @@ public sealed class SessionTests : IDisposable
         var result = await _session.ExecuteAsync(
             "void Spin() { for (;;) ; }\nAction a = () => { Spin(); };\na();", NullOutputSink.Instance, cts.Token);
         Assert.Equal(CellStatus.Cancelled, result.Status);
+    }
+
+    [Fact]
+    public async Task Html_helper_of_the_kernel_displays_as_markup()
+    {
+        var result = await Run("display(HTML(\"<b>bold</b>\"));");
+        var display = Assert.IsType<DisplayDataOutput>(Assert.Single(result.Outputs));
+        Assert.Equal("<b>bold</b>", display.Data["text/html"]);
     }
 }

@@ -1,9 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.Scripting;
 using Torchbook.Kernel.Language;
 using Torchbook.Notebooks.Execution;
 using Torchbook.Notebooks.Model;
@@ -11,36 +7,27 @@ using Torchbook.Notebooks.Model;
 namespace Torchbook.Kernel.Execution;
 
 /// <summary>
-/// Runs the kernel's cells in a Torchbook <see cref="NotebookSession"/>: the same engine, formatting
-/// and outputs as <c>torchbook run</c>. Completions come from the session itself. Inspection also
-/// needs the framework's XML documentation, which the session's hover does not read, so it runs
-/// over a script chain of the cells that succeeded, compiled with the session's imports, globals
-/// and framework references.
+/// Runs the kernel's cells in a Torchbook <see cref="NotebookSession"/>: the same
+/// Microsoft.DotNet.Interactive C# kernel, formatting and outputs as <c>torchbook run</c>.
+/// Completions and inspection come from that kernel's language services.
 /// </summary>
 public sealed class NotebookSessionExecutor : ICellExecutor, IDisposable
 {
     private readonly NotebookSession _session;
-    private readonly ScriptChainLanguageContext _language;
-    private readonly InspectionProvider _inspection;
 
     public NotebookSessionExecutor(string workingDirectory)
     {
         _session = new NotebookSession(new NotebookSessionOptions { WorkingDirectory = workingDirectory });
-        _language = new ScriptChainLanguageContext(LanguageOptions(_session.WorkingDirectory), typeof(NotebookGlobals));
-        _inspection = new InspectionProvider(_language);
-        // Roslyn's first compilation JITs most of the compiler (over a second). Do it while the
-        // front end is still connecting, on a throwaway script, so the first cell does not pay it.
+        // The C# kernel's first compilation JITs most of the compiler (over a second). Do it while the
+        // front end is still connecting, so the first cell does not pay it.
         _ = Task.Run(WarmUp);
     }
 
-    private void WarmUp()
+    private async Task WarmUp()
     {
         try
         {
-            var compilation = _language.CompileNextSubmission("var warm = new List<int> { 1 }.Select(x => x + 1).ToList();\nwarm.Count");
-            using var image = new MemoryStream();
-            compilation.Emit(image);
-            _inspection.Inspect("Console.WriteLine", 3);
+            await _session.GetCompletionsAsync("Console.Wri", "Console.Wri".Length);
         }
         catch (Exception e)
         {
@@ -51,16 +38,29 @@ public sealed class NotebookSessionExecutor : ICellExecutor, IDisposable
     public CompletionResult Complete(string code, int cursor) =>
         _session.GetCompletionsAsync(code, cursor).GetAwaiter().GetResult();
 
-    public Inspection? Inspect(string code, int cursor) => _inspection.Inspect(code, cursor);
+    /// <summary>
+    /// The kernel's hover for the symbol at the cursor, or just before it (Jupyter sends the cursor at
+    /// the end of what was typed); on the "(" of a call, the method being called.
+    /// </summary>
+    public Inspection? Inspect(string code, int cursor)
+    {
+        cursor = Math.Clamp(cursor, 0, code.Length);
+        var before = cursor - 1;
+        while (before >= 0 && char.IsWhiteSpace(code[before])) before--;
+        var positions = before >= 0 && code[before] == '(' ? [before - 1] : new[] { cursor, cursor - 1 };
+        foreach (var position in positions.Where(p => p >= 0 && p <= code.Length))
+        {
+            if (_session.GetHoverAsync(code, position).GetAwaiter().GetResult() is { } hover)
+                return new Inspection(hover.Signature, hover.Documentation);
+        }
+        return null;
+    }
 
     public CellOutcome Execute(string code, int executionCount, ICellOutputs outputs, CancellationToken cancellation)
     {
         var sink = new KernelSink(outputs);
         var result = _session.ExecuteAsync(code, sink, new CellOptions { Label = $"cell [{executionCount}]" }, cancellation)
             .GetAwaiter().GetResult();
-        // The session keeps the state of a cell that compiled, even when it then threw.
-        if (result.Error?.EName is not ("CompilationError" or "UnsupportedMagic" or "NuGetRestoreError" or "CellInterrupted"))
-            _language.Record(code);
         if (result.Error is { } error)
             return CellOutcome.Failed(error.EName, error.EValue, error.Traceback);
         var value = result.Outputs.OfType<ExecuteResultOutput>().LastOrDefault();
@@ -82,33 +82,6 @@ public sealed class NotebookSessionExecutor : ICellExecutor, IDisposable
     {
         try { return JsonNode.Parse(text); }
         catch (JsonException) { return null; }
-    }
-
-    /// <summary>
-    /// Script options equivalent to the session's for analysis: framework and Torchbook references,
-    /// the default imports, #r and #load relative to the notebook folder.
-    /// </summary>
-    private static ScriptOptions LanguageOptions(string directory)
-    {
-        // The shared framework's assemblies, as the session references them: the runtime's trusted
-        // platform assemblies that live in the framework folder (System.Private.* internals aside).
-        var frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var framework = ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => Path.GetDirectoryName(p) == frameworkDir)
-            .Where(p => Path.GetFileName(p) is var n
-                        && (n.StartsWith("System.", StringComparison.Ordinal) || n is "netstandard.dll" or "Microsoft.CSharp.dll")
-                        && (!n.StartsWith("System.Private.", StringComparison.Ordinal) || n == "System.Private.CoreLib.dll"))
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
-        return ScriptOptions.Default
-            .WithLanguageVersion(LanguageVersion.Latest)
-            .WithReferences(framework)
-            .AddReferences(typeof(Torchbook.Formatting.Display).Assembly, typeof(NotebookSession).Assembly)
-            .WithImports(NotebookSessionOptions.DefaultImports)
-            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory))
-            .WithSourceResolver(new SourceFileResolver([], directory))
-            .WithFilePath(Path.Combine(directory, "notebook.csx"))
-            .WithAllowUnsafe(true);
     }
 
     public void Dispose() => _session.Dispose();

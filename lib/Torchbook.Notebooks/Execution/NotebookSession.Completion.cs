@@ -1,121 +1,107 @@
-using System.Xml.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Events;
 
 namespace Torchbook.Notebooks.Execution;
 
-/// <summary>Editor services over the session's state (what earlier cells declared is known): completions and hover.</summary>
+/// <summary>
+/// Editor services over the session's state (what earlier cells declared is known), answered by
+/// the C# kernel's language services: completions and hover, with UTF-16 offsets.
+/// </summary>
 public sealed partial class NotebookSession
 {
-    private Script<object>? _emptyScript;
-
     /// <summary>
     /// Completions for <paramref name="code"/> (a cell not yet run) at <paramref name="cursor"/> (a UTF-16
     /// offset): members after a dot, otherwise the names in scope, filtered by the word being typed.
     /// </summary>
-    public Task<CompletionResult> GetCompletionsAsync(string code, int cursor, CancellationToken cancellation = default) =>
-        Task.Run(() => Complete(code, Math.Clamp(cursor, 0, code.Length)), cancellation);
+    public async Task<CompletionResult> GetCompletionsAsync(string code, int cursor, CancellationToken cancellation = default)
+    {
+        cursor = Math.Clamp(cursor, 0, code.Length);
+        await _prologue;
+        var result = await _kernel.SendAsync(new RequestCompletions(code, ToLinePosition(code, cursor), CSharpKernelName), cancellation);
+        var start = cursor;
+        while (start > 0 && (char.IsLetterOrDigit(code[start - 1]) || code[start - 1] == '_')) start--;
+        var prefix = code[start..cursor];
+        var items = result.Events.OfType<CompletionsProduced>()
+            .SelectMany(e => e.Completions)
+            // FilterText is the bare name; InsertText is a snippet ("Add($1)").
+            .Select(c => new CompletionItem(string.IsNullOrEmpty(c.FilterText) ? c.DisplayText : c.FilterText, c.Kind ?? "",
+                string.IsNullOrWhiteSpace(c.Documentation) ? c.DisplayText : c.Documentation.Trim()))
+            .Where(c => c.Label.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(c => c.Label, StringComparer.Ordinal)
+            .Select(g => g.First())
+            .OrderBy(c => c.Label, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return new CompletionResult(start, cursor, items);
+    }
 
     /// <summary>The symbol under <paramref name="cursor"/>, or null.</summary>
-    public Task<HoverResult?> GetHoverAsync(string code, int cursor, CancellationToken cancellation = default) =>
-        Task.Run(() => Hover(code, Math.Clamp(cursor, 0, code.Length)), cancellation);
+    public async Task<HoverResult?> GetHoverAsync(string code, int cursor, CancellationToken cancellation = default)
+    {
+        cursor = Math.Clamp(cursor, 0, code.Length);
+        await _prologue;
+        var result = await _kernel.SendAsync(new RequestHoverText(code, ToLinePosition(code, cursor), CSharpKernelName), cancellation);
+        if (result.Events.OfType<HoverTextProduced>().FirstOrDefault() is not { } hover) return null;
+        var text = hover.Content.FirstOrDefault(c => c.MimeType == "text/markdown")?.Value
+            ?? hover.Content.FirstOrDefault()?.Value;
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var (signature, documentation) = SplitHover(text);
+        return new HoverResult(ToOffset(code, hover.LinePositionSpan.Start), ToOffset(code, hover.LinePositionSpan.End), signature, documentation);
+    }
 
     /// <summary>
     /// Whether <paramref name="code"/> is a complete submission (Jupyter's is_complete_request): false
     /// while a block, string or statement is still open, e.g. <c>for (var i = 0; i &lt; 3; i++) {</c>.
     /// </summary>
-    public static bool IsCompleteSubmission(string code) =>
-        SyntaxFactory.IsCompleteSubmission(CSharpSyntaxTree.ParseText(CellMagic.Strip(code) ?? code,
-            new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Script)));
+    public static bool IsCompleteSubmission(string code) => CellMagic.IsCompleteSubmission(code);
 
-    private (SemanticModel Model, SyntaxNode Root) Analyze(string code)
+    /// <summary>The kernel's hover markdown: the signature (in a code block or on the first line), then the documentation (quoted with "> ").</summary>
+    private static (string Signature, string? Documentation) SplitHover(string markdown)
     {
-        var source = CellMagic.Strip(code) ?? new string(' ', code.Length);
-        var previous = (Script?)_state?.Script ?? (_emptyScript ??= CSharpScript.Create<object>("", _scriptOptions, typeof(NotebookGlobals), _loader));
-        var compilation = previous.ContinueWith(source, _scriptOptions).GetCompilation();
-        var tree = compilation.SyntaxTrees.Last();
-        return (compilation.GetSemanticModel(tree), tree.GetRoot());
+        var lines = markdown.Replace("\r", "").Split('\n').ToList();
+        var fenced = lines.FindIndex(l => l.StartsWith("```", StringComparison.Ordinal));
+        if (fenced >= 0)
+        {
+            var close = lines.FindIndex(fenced + 1, l => l.StartsWith("```", StringComparison.Ordinal));
+            if (close > fenced)
+            {
+                var signature = string.Join("\n", lines.Skip(fenced + 1).Take(close - fenced - 1)).Trim();
+                var rest = string.Join("\n", lines.Skip(close + 1)).Trim();
+                return (signature, Unquote(rest));
+            }
+        }
+        var text = markdown.Trim();
+        var newline = text.IndexOf('\n');
+        return newline < 0 ? (text, null) : (text[..newline].Trim(), Unquote(text[(newline + 1)..]));
     }
 
-    private CompletionResult Complete(string code, int cursor)
+    private static string? Unquote(string markdown)
     {
-        var (model, root) = Analyze(code);
-        var start = cursor;
-        while (start > 0 && (char.IsLetterOrDigit(code[start - 1]) || code[start - 1] == '_')) start--;
-        var prefix = code[start..cursor];
-
-        IEnumerable<ISymbol> symbols;
-        var beforeWord = start - 1;
-        while (beforeWord >= 0 && char.IsWhiteSpace(code[beforeWord])) beforeWord--;
-        if (beforeWord >= 0 && code[beforeWord] == '.'
-            && root.FindToken(beforeWord).Parent is MemberAccessExpressionSyntax access)
-        {
-            symbols = MembersOf(model, access.Expression, start);
-        }
-        else
-        {
-            symbols = model.LookupSymbols(start);
-        }
-
-        var items = symbols
-            .Where(s => s.CanBeReferencedByName && s.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            .GroupBy(s => s.Name)
-            .Select(g => g.First())
-            .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(s => new CompletionItem(s.Name, KindOf(s), s.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)))
-            .ToList();
-        return new CompletionResult(start, cursor, items);
+        var lines = markdown.Replace("\r", "").Split('\n').Select(l => l.StartsWith('>') ? l[1..].TrimStart() : l);
+        var text = string.Join("\n", lines).Trim();
+        return text.Length > 0 ? text : null;
     }
 
-    private static IEnumerable<ISymbol> MembersOf(SemanticModel model, ExpressionSyntax expression, int position)
+    internal static LinePosition ToLinePosition(string code, int offset)
     {
-        var symbol = model.GetSymbolInfo(expression).Symbol;
-        if (symbol is INamespaceSymbol ns) return ns.GetMembers();
-        if (symbol is ITypeSymbol staticType) return model.LookupStaticMembers(position, staticType);
-        var type = model.GetTypeInfo(expression).Type;
-        return type is null ? [] : model.LookupSymbols(position, type, includeReducedExtensionMethods: true).Where(s => !s.IsStatic || s is IMethodSymbol { ReducedFrom: not null });
+        var line = 0;
+        var lineStart = 0;
+        for (var i = 0; i < offset; i++)
+        {
+            if (code[i] != '\n') continue;
+            line++;
+            lineStart = i + 1;
+        }
+        return new LinePosition(line, offset - lineStart);
     }
 
-    private HoverResult? Hover(string code, int cursor)
+    internal static int ToOffset(string code, LinePosition position)
     {
-        var (model, root) = Analyze(code);
-        var token = root.FindToken(Math.Max(0, cursor == code.Length ? cursor - 1 : cursor));
-        if (!token.IsKind(SyntaxKind.IdentifierToken) && cursor > 0) token = root.FindToken(cursor - 1);
-        if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is null) return null;
-        var symbol = model.GetSymbolInfo(token.Parent).Symbol
-            ?? model.GetSymbolInfo(token.Parent).CandidateSymbols.FirstOrDefault()
-            ?? model.GetDeclaredSymbol(token.Parent);
-        if (symbol is null) return null;
-        string? summary = null;
-        try
+        var offset = 0;
+        for (var line = 0; line < position.Line && offset < code.Length; offset++)
         {
-            var xml = symbol.GetDocumentationCommentXml();
-            if (!string.IsNullOrWhiteSpace(xml)) summary = XElement.Parse(xml).Element("summary")?.Value.Trim();
+            if (code[offset] == '\n') line++;
         }
-        catch (System.Xml.XmlException)
-        {
-            // documentation is a nicety
-        }
-        return new HoverResult(token.SpanStart, token.Span.End, symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat), summary);
+        return Math.Min(code.Length, offset + position.Character);
     }
-
-    private static string KindOf(ISymbol symbol) => symbol switch
-    {
-        IMethodSymbol => "Method",
-        IPropertySymbol => "Property",
-        IFieldSymbol { IsConst: true } => "Constant",
-        IFieldSymbol => "Field",
-        IEventSymbol => "Event",
-        ILocalSymbol => "Local",
-        IParameterSymbol => "Parameter",
-        INamespaceSymbol => "Namespace",
-        INamedTypeSymbol { TypeKind: TypeKind.Interface } => "Interface",
-        INamedTypeSymbol { TypeKind: TypeKind.Struct } => "Struct",
-        INamedTypeSymbol { TypeKind: TypeKind.Enum } => "Enum",
-        INamedTypeSymbol => "Class",
-        _ => symbol.Kind.ToString(),
-    };
 }

@@ -63,6 +63,9 @@ internal sealed class OutputCollector(IOutputSink inner) : IOutputSink
 
     private int _sinkFailed;
 
+    /// <summary>The process's own stderr (the kernel captures <see cref="Console.Error"/> while cells run).</summary>
+    private static readonly Lazy<TextWriter> ProcessError = new(() => new StreamWriter(Console.OpenStandardError()) { AutoFlush = true });
+
     private void Forward(Action send)
     {
         try
@@ -73,7 +76,7 @@ internal sealed class OutputCollector(IOutputSink inner) : IOutputSink
         {
             if (Interlocked.Exchange(ref _sinkFailed, 1) == 0)
             {
-                ConsoleRouter.WriteToFallbackError($"torchbook: an output sink failed ({e.GetType().Name}: {e.Message}); outputs are still recorded.\n");
+                ProcessError.Value.Write($"torchbook: an output sink failed ({e.GetType().Name}: {e.Message}); outputs are still recorded.\n");
             }
         }
     }

@@ -22,6 +22,17 @@ internal static class ReferencedLibraryLoader
     private static readonly ConcurrentDictionary<string, byte> Folders = new(StringComparer.Ordinal);
     private static int _installed;
 
+    /// <summary>The paths of a cell's <c>#r "file"</c> lines (not <c>#r "nuget: ..."</c>), as written.</summary>
+    public static IReadOnlyList<string> FindReferences(string code) =>
+        code.Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.StartsWith("#r", StringComparison.Ordinal) && line.Length > 2 && char.IsWhiteSpace(line[2]))
+            .Select(line => line[2..].Trim())
+            .Where(arg => arg.Length >= 2 && arg[0] == '"' && arg.IndexOf('"', 1) > 1)
+            .Select(arg => arg[1..arg.IndexOf('"', 1)])
+            .Where(path => !path.Contains(':', StringComparison.Ordinal) || Path.IsPathRooted(path))
+            .ToList();
+
     /// <summary>Makes <paramref name="path"/>'s folder a source of libraries and loads the file.</summary>
     public static void Load(string path)
     {

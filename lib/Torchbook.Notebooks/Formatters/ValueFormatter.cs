@@ -28,6 +28,13 @@ public static class ValueFormatter
             return bundle;
         }
 
+        // HTML(...) of the .NET Interactive kernel helpers (ASP.NET's IHtmlContent) is its own markup.
+        if (IsHtmlContent(value.GetType()) && mimeType is null or MimeTypes.Html)
+        {
+            bundle[MimeTypes.Html] = value.ToString() ?? "";
+            return bundle;
+        }
+
         foreach (var formatter in ConventionFormatters.For(value.GetType()))
         {
             if (bundle.ContainsKey(formatter.MimeType)) continue;
@@ -45,6 +52,9 @@ public static class ValueFormatter
         }
         return bundle;
     }
+
+    private static bool IsHtmlContent(Type type) =>
+        type.GetInterfaces().Any(i => i.FullName == "Microsoft.AspNetCore.Html.IHtmlContent");
 
     /// <summary>The built-in plain-text form of a value.</summary>
     public static string PlainText(object? value)

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.CodeAnalysis.Scripting;
 using Torchbook.Kernel.Execution;
 using Torchbook.Kernel.Language;
 using Torchbook.Notebooks.Execution;
@@ -10,11 +9,11 @@ namespace Torchbook.Kernel.Tests.Support;
 /// A test double for the engine: runs a tiny line language so protocol tests can drive every kind
 /// of output without C#. Lines: "out TEXT", "err TEXT", "display ID TEXT", "update ID TEXT",
 /// "result TEXT", "throw TEXT", "sleep MS", "spin" (until cancelled), "read" (Console.ReadLine, echoed to out).
-/// Inspection runs over an (empty) Roslyn script chain, so C# symbols can be inspected.
+/// Inspection asks an (empty) notebook session, made on first use, so C# symbols can be inspected.
 /// </summary>
 public sealed class ScriptedCellExecutor : ICellExecutor
 {
-    private readonly ScriptChainLanguageContext _language = new(ScriptOptions.Default.WithImports("System"));
+    private readonly Lazy<NotebookSession> _language = new(() => new NotebookSession(new NotebookSessionOptions { WorkingDirectory = Path.GetTempPath() }));
     public List<string> Executed { get; } = [];
 
     /// <summary>Completes the commands of the line language.</summary>
@@ -28,7 +27,8 @@ public sealed class ScriptedCellExecutor : ICellExecutor
         return new CompletionResult(start, cursor, items);
     }
 
-    public Inspection? Inspect(string code, int cursor) => new InspectionProvider(_language).Inspect(code, cursor);
+    public Inspection? Inspect(string code, int cursor) =>
+        _language.Value.GetHoverAsync(code, cursor).GetAwaiter().GetResult() is { } hover ? new Inspection(hover.Signature, hover.Documentation) : null;
 
     public CellOutcome Execute(string code, int executionCount, ICellOutputs outputs, CancellationToken cancellation)
     {
