@@ -2,13 +2,14 @@ using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 using Torchbook.Formatting;
+using MimeTypes = Torchbook.Formatting.MimeTypes;
 using Torchbook.Notebooks.Formatters;
 using Torchbook.Notebooks.Model;
 
 namespace Torchbook.Notebooks.Execution;
 
 /// <summary>The cell a <see cref="KernelEventRouter"/> is collecting for.</summary>
-internal sealed record CellRun(int ExecutionCount, string Label, OutputCollector Outputs);
+internal sealed record CellRun(int ExecutionCount, OutputCollector Outputs);
 
 /// <summary>What the kernel reported for one cell besides its outputs.</summary>
 internal sealed record KernelCellOutcome(CommandFailed? Error, IReadOnlyList<Diagnostic> Diagnostics, object? ReturnValue);
@@ -102,6 +103,7 @@ internal sealed class KernelEventRouter : IObserver<KernelEvent>
         lock (_gate)
         {
             if (_updateIds.TryGetValue(valueId, out var known)) return known;
+            if (_updateIds.Count > 1000) _updateIds.Clear(); // handles of long-gone displays
             var index = _displaysNotYetUpdated.IndexOf(valueId);
             if (index >= 0)
             {
@@ -117,7 +119,7 @@ internal sealed class KernelEventRouter : IObserver<KernelEvent>
     }
 
     private static string Text(DisplayEvent e) =>
-        e.FormattedValues.FirstOrDefault(f => f.MimeType == Torchbook.Formatting.MimeTypes.PlainText)?.Value
+        e.FormattedValues.FirstOrDefault(f => f.MimeType == MimeTypes.PlainText)?.Value
         ?? e.FormattedValues.FirstOrDefault()?.Value
         ?? "";
 
@@ -130,11 +132,11 @@ internal sealed class KernelEventRouter : IObserver<KernelEvent>
         }
         catch (Exception error)
         {
-            bundle = new MimeBundle { [Torchbook.Formatting.MimeTypes.PlainText] = $"<could not format {e.Value?.GetType().Name}: {error.Message}>" };
+            bundle = new MimeBundle { [MimeTypes.PlainText] = $"<could not format {e.Value?.GetType().Name}: {error.Message}>" };
         }
         foreach (var formatted in e.FormattedValues)
         {
-            if (formatted.MimeType is Torchbook.Formatting.MimeTypes.PlainText or Torchbook.Formatting.MimeTypes.Html || bundle.ContainsKey(formatted.MimeType)) continue;
+            if (formatted.MimeType is MimeTypes.PlainText or MimeTypes.Html || bundle.ContainsKey(formatted.MimeType)) continue;
             bundle[formatted.MimeType] = formatted.Value;
         }
         return bundle;

@@ -70,9 +70,6 @@ public sealed partial class NotebookSession : IAsyncDisposable, IDisposable
     /// <summary>How many cells ran so far (Jupyter's execution_count of the last one).</summary>
     public int ExecutionCount { get; private set; }
 
-    /// <summary>The Microsoft.DotNet.Interactive kernel the cells run in.</summary>
-    public Kernel Kernel => _kernel;
-
     /// <summary>Runs one cell. See <see cref="ExecuteAsync(string, IOutputSink, CellOptions?, CancellationToken)"/>.</summary>
     public Task<CellResult> ExecuteAsync(string code, IOutputSink sink, CancellationToken cancellation = default) =>
         ExecuteAsync(code, sink, null, cancellation);
@@ -105,7 +102,7 @@ public sealed partial class NotebookSession : IAsyncDisposable, IDisposable
         var count = ++ExecutionCount;
         var label = options?.Label ?? $"cell [{count}]";
         var collector = new OutputCollector(sink);
-        var cell = new CellRun(count, label, collector);
+        var cell = new CellRun(count, collector);
         var clock = Stopwatch.StartNew();
 
         CellResult Finish(CellStatus status, ErrorOutput? error, object? value) =>
