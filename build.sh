@@ -99,6 +99,21 @@ torchbook_cli() {
   fi
 }
 
+# The .NET Interactive tool: the kernel behind VS Code's Polyglot Notebooks and Jupyter's `.net-csharp`
+# kernel. `./build.sh test` installs it into output/tools (never into ~/.dotnet/tools) and runs every
+# chapter in it, through `jupyter nbconvert`, with its kernelspec in a temporary JUPYTER_PATH
+# (tests/Torchbook.Chapters.Tests/DotNetInteractiveKernelTests.cs). Idempotent; offline, those tests
+# fail and say why.
+DOTNET_INTERACTIVE_VERSION=1.0.712001
+dotnet_interactive_tool() {
+  local dir="$ROOT/output/tools/dotnet-interactive"
+  if [ -x "$dir/dotnet-interactive" ] && [ -d "$dir/.store/microsoft.dotnet-interactive/$DOTNET_INTERACTIVE_VERSION" ]; then return 0; fi
+  log "installing the .NET Interactive tool $DOTNET_INTERACTIVE_VERSION into output/tools"
+  rm -rf "$dir"
+  dotnet tool install Microsoft.dotnet-interactive --version "$DOTNET_INTERACTIVE_VERSION" --tool-path "$dir" >/dev/null \
+    || log "could not install the .NET Interactive tool (offline?): the tests that run the chapters in it will fail"
+}
+
 # Data the chapters need, fetched into the data folder ($TORCHBOOK_DATA or data/); each script is
 # idempotent (fast when the data is there).
 data_fashion_mnist() {
@@ -137,7 +152,7 @@ cmd="${1:-book}"; shift || true
 case "$cmd" in
   prereqs) prereqs ;;
   build)   prereqs; build ;;
-  test)    prereqs; build || { echo "the build failed (above)" >&2; echo "0 passed, 1 failed"; exit 1; }; data; run_tests "$@" ;;
+  test)    prereqs; build || { echo "the build failed (above)" >&2; echo "0 passed, 1 failed"; exit 1; }; data; dotnet_interactive_tool; run_tests "$@" ;;
   book|"") prereqs; build; data; main_job "$@" ;;
   --quick) prereqs; build; data; main_job --quick ;;
   data)    prereqs; data ;;

@@ -10,7 +10,7 @@ var root = new RootCommand("Torchbook: run C# notebooks headlessly and turn them
 var paths = new Argument<string[]>("PATH") { Description = "Notebooks (.ipynb) or folders of notebooks (run in name order).", Arity = ArgumentArity.OneOrMore };
 var output = new Option<string>("--output", "-o") { Description = "Folder for the executed copies (sources are never modified).", DefaultValueFactory = _ => Path.Combine("output", "notebooks") };
 var parameters = new Option<string[]>("--parameter", "-p") { Description = "Override a variable of the cell tagged 'parameters': -p epochs=2 (repeatable).", AllowMultipleArgumentsPerToken = false };
-var quick = new Option<bool>("--quick") { Description = "Apply each notebook's quick parameters (metadata.torchbook.quick_parameters) before -p." };
+var quick = new Option<bool>("--quick") { Description = "Quick mode: set TORCHBOOK_QUICK=1 for the notebooks, whose parameters cells then pick their quick values." };
 var timeout = new Option<double>("--timeout") { Description = "Per-cell timeout in seconds.", DefaultValueFactory = _ => 600 };
 var allowErrors = new Option<bool>("--allow-errors") { Description = "Keep running a notebook's cells after one fails, and do not count it as failed." };
 var verbose = new Option<bool>("--verbose") { Description = "Show what the notebooks' processes write to stderr." };

@@ -3,7 +3,8 @@ namespace Torchbook.Formatting;
 /// <summary>
 /// Shows values in the running notebook from any code: a notebook cell, or a library a notebook
 /// loaded with <c>#r</c> (a training loop updating its chart). Reaches the host through
-/// <see cref="DisplayHostContract"/>; with no host, writes the value's text to the console.
+/// <see cref="DisplayHostContract"/>, or .NET Interactive's own display in its kernel
+/// (<see cref="DotNetInteractiveDisplay"/>); with neither, writes the value's text to the console.
 /// </summary>
 public static class Display
 {
@@ -17,13 +18,17 @@ public static class Display
         {
             return new DisplayHandle(displayId, hosted: true, mimeType);
         }
+        if (DotNetInteractiveDisplay.TryShow(value, mimeType) is { } displayed)
+        {
+            return new DisplayHandle(Guid.NewGuid().ToString("N"), hosted: false, mimeType, displayed);
+        }
 
         WriteToConsole(value);
         return new DisplayHandle(Guid.NewGuid().ToString("N"), hosted: false, mimeType);
     }
 
-    /// <summary>Whether a notebook host has registered itself in this process.</summary>
-    public static bool IsHosted => AppContext.GetData(DisplayHostContract.ShowKey) is Func<object?, string?, string?>;
+    /// <summary>Whether values can be shown in a notebook: a Torchbook host has registered itself in this process, or a .NET Interactive cell is running.</summary>
+    public static bool IsHosted => AppContext.GetData(DisplayHostContract.ShowKey) is Func<object?, string?, string?> || DotNetInteractiveDisplay.TryShowPossible();
 
     internal static bool TryHostUpdate(string displayId, object? value, string? mimeType) =>
         AppContext.GetData(DisplayHostContract.UpdateKey) is Func<string, object?, string?, bool> update

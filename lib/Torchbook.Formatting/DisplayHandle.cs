@@ -8,12 +8,14 @@ public sealed class DisplayHandle
 {
     private readonly bool _hosted;
     private readonly string? _mimeType;
+    private readonly object? _interactive;
 
-    internal DisplayHandle(string displayId, bool hosted, string? mimeType)
+    internal DisplayHandle(string displayId, bool hosted, string? mimeType, object? interactiveDisplay = null)
     {
         DisplayId = displayId;
         _hosted = hosted;
         _mimeType = mimeType;
+        _interactive = interactiveDisplay;
     }
 
     /// <summary>The Jupyter display_id of this display.</summary>
@@ -23,6 +25,10 @@ public sealed class DisplayHandle
     public void Update(object? value)
     {
         if (_hosted && Display.TryHostUpdate(DisplayId, value, _mimeType))
+        {
+            return;
+        }
+        if (_interactive is not null && DotNetInteractiveDisplay.TryUpdate(_interactive, value))
         {
             return;
         }

@@ -146,9 +146,5 @@ public sealed class Chapter02AutogradTests(Chapter02Run chapter) : IClassFixture
     }
 
     /// <summary>The steps the quick run used: the notebook's own quick value.</summary>
-    private int QuickSteps()
-    {
-        var quick = Notebook.Notebook.Metadata["torchbook"]?["quick_parameters"]?["steps"];
-        return quick is null ? 40 : (int)quick;
-    }
+    private int QuickSteps() => ChapterAssert.QuickValue(Notebook, "steps");
 }

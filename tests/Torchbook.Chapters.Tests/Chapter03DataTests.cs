@@ -50,7 +50,7 @@ public sealed class Chapter03DataTests(Chapter03Run chapter) : IClassFixture<Cha
     public void The_custom_dataset_reads_back_the_files_it_wrote()
     {
         var nb = chapter.Notebook;
-        var files = (int)nb.Notebook.Metadata["torchbook"]!["quick_parameters"]!["filesToWrite"]!;
+        var files = ChapterAssert.QuickValue(nb, "filesToWrite");
         ChapterAssert.Matches(nb.Cell("write-files"), $@"wrote {files} PNG files and labels\.csv");
         var cell = nb.Cell("custom-dataset");
         ChapterAssert.Matches(cell, $@"custom dataset: {files} samples");

@@ -43,10 +43,9 @@ public sealed partial class Chapter04ModelsAndTrainingTests(Chapter04Run chapter
     [Fact]
     public void The_quick_parameters_are_the_ones_the_golden_run_used()
     {
-        var quick = chapter.Notebook.Notebook.Metadata["torchbook"]!["quick_parameters"]!;
         var config = Golden.GetProperty("quick").GetProperty("config");
-        Assert.Equal(config.GetProperty("trainSize").GetInt32(), (int)quick["trainSize"]!);
-        Assert.Equal(config.GetProperty("epochs").GetInt32(), (int)quick["epochs"]!);
+        Assert.Equal(config.GetProperty("trainSize").GetInt32(), ChapterAssert.QuickValue(chapter.Notebook, "trainSize"));
+        Assert.Equal(config.GetProperty("epochs").GetInt32(), ChapterAssert.QuickValue(chapter.Notebook, "epochs"));
         var parameters = chapter.Notebook.Cell("parameters").Source;
         Assert.Contains($"int batchSize = {config.GetProperty("batchSize").GetInt32()};", parameters);
         Assert.Contains("double learningRate = 1e-3;", parameters);

@@ -72,6 +72,18 @@ public static class ChapterAssert
     }
 
     /// <summary>A number captured by <paramref name="pattern"/>'s first group (invariant culture).</summary>
+    /// <summary>
+    /// The quick value of a parameter the parameters cell declares as <c>name = quick ? QUICK : FULL;</c>
+    /// (a whole number, '_' separators allowed); fails when the cell does not declare it that way.
+    /// </summary>
+    public static int QuickValue(ExecutedNotebook notebook, string name)
+    {
+        var source = notebook.Cell("parameters").Source;
+        var match = Regex.Match(source, $@"\b{Regex.Escape(name)}\s*=\s*quick\s*\?\s*([\d_]+)\s*:");
+        Assert.True(match.Success, $"the parameters cell of {notebook.Run.Name} does not declare '{name} = quick ? ... : ...;':\n{source}");
+        return int.Parse(match.Groups[1].Value.Replace("_", ""), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static double Number(ExecutedCell cell, string pattern) =>
         double.Parse(Matches(cell, pattern).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 

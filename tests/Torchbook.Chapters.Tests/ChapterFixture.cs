@@ -1,7 +1,8 @@
 namespace Torchbook.Chapters.Tests;
 
 /// <summary>
-/// A class fixture that runs one chapter once in quick mode through the real runner; the tests of
+/// A class fixture that runs one chapter once in quick mode through the real runner (the run is
+/// shared with <see cref="DotNetInteractiveKernelTests"/>); the tests of
 /// the class then read <see cref="Notebook"/>. A run that produced no executed copy fails every test
 /// of the class with the runner's output; a run with errors fails <see cref="ChapterAssert.NoErrors"/>.
 /// Subclass it per chapter: <c>public sealed class Chapter01Run() : ChapterFixture("01-tensors.ipynb");</c>
@@ -10,7 +11,7 @@ public abstract class ChapterFixture : IDisposable
 {
     protected ChapterFixture(string notebookFileName)
     {
-        Run = ChapterRun.Execute(Path.Combine(RepositoryPaths.Notebooks, notebookFileName));
+        Run = ChapterRun.Shared(notebookFileName);
     }
 
     public ChapterRun Run { get; }

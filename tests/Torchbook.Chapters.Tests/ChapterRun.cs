@@ -67,6 +67,15 @@ public sealed class ChapterRun
         return $"{how}; {copy}.\n--- runner output ---\n{Console.TrimEnd()}\n---";
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<ChapterRun>> SharedRuns = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The quick run of chapter <paramref name="notebookFileName"/> (a file of notebooks/), made once per
+    /// test process and shared by every test class that reads it.
+    /// </summary>
+    public static ChapterRun Shared(string notebookFileName) =>
+        SharedRuns.GetOrAdd(notebookFileName, name => new Lazy<ChapterRun>(() => Execute(Path.Combine(RepositoryPaths.Notebooks, name)))).Value;
+
     /// <summary>Runs <paramref name="notebookPath"/> in quick mode (or with its own parameters) into a new temporary folder.</summary>
     public static ChapterRun Execute(string notebookPath, bool quick = true, TimeSpan? limit = null, IEnumerable<string>? extraArguments = null)
     {

@@ -1,28 +1,10 @@
-using System.Text.Json.Nodes;
-
 namespace Torchbook.Chapters.Tests;
 
 /// <summary>What a notebook gets from its one <c>#r</c> of Torchbook.dll, run by the real runner in its own process.</summary>
 public class LibraryReferenceTests
 {
-    private static string Notebook(params string[] cells)
-    {
-        var folder = Directory.CreateTempSubdirectory("tb-refnb").FullName;
-        var nb = new JsonObject
-        {
-            ["nbformat"] = 4,
-            ["nbformat_minor"] = 5,
-            ["metadata"] = new JsonObject { ["kernelspec"] = new JsonObject { ["name"] = ".net-csharp", ["display_name"] = ".NET (C#)", ["language"] = "C#" } },
-            ["cells"] = new JsonArray(cells.Select((source, i) => (JsonNode)new JsonObject
-            {
-                ["cell_type"] = "code", ["id"] = $"c{i}", ["metadata"] = new JsonObject(), ["source"] = source,
-                ["outputs"] = new JsonArray(), ["execution_count"] = null,
-            }).ToArray()),
-        };
-        var path = Path.Combine(folder, "refs.ipynb");
-        File.WriteAllText(path, nb.ToJsonString());
-        return path;
-    }
+    private static string Notebook(params string[] cells) =>
+        TestNotebook.Write(Directory.CreateTempSubdirectory("tb-refnb").FullName, "refs.ipynb", cells);
 
     [Fact]
     public void Torchvision_io_reads_and_writes_right_after_the_reference()

@@ -18,15 +18,15 @@ public sealed class NotebookExecutorTests : IDisposable
     }
 
     [Fact]
-    public async Task Runs_cells_applies_quick_then_p_and_leaves_the_source_alone()
+    public async Task Runs_cells_in_quick_mode_applies_p_and_leaves_the_source_alone()
     {
         var source = Create(
                 Markdown("# Chapter"),
-                Code("int epochs = 5;\nstring name = \"full\";", "parameters"),
+                Code("bool quick = Environment.GetEnvironmentVariable(\"TORCHBOOK_QUICK\") == \"1\";\nint epochs = quick ? 1 : 5;\nstring name = \"full\";", "parameters"),
                 Code("Console.WriteLine($\"{epochs} {name}\");\nvar h = display(\"start\");"),
                 Code("h.Update(\"updated from a later cell\");\nepochs * 10"))
-            .WithQuick(new JsonObject { ["epochs"] = 1, ["name"] = "quick" })
             .Save(_dir, "chapter.ipynb");
+        var quickBefore = Environment.GetEnvironmentVariable("TORCHBOOK_QUICK");
         var before = File.ReadAllText(source);
 
         var output = Path.Combine(_dir, "out", "chapter.ipynb");
@@ -45,6 +45,7 @@ public sealed class NotebookExecutorTests : IDisposable
         var last = Assert.IsType<ExecuteResultOutput>(Assert.Single(executed.Cells[4].Outputs));
         Assert.Equal("10", last.Data.PlainText);
         Assert.Equal(4, last.ExecutionCount);
+        Assert.Equal(quickBefore, Environment.GetEnvironmentVariable("TORCHBOOK_QUICK"));   // set for the run only
     }
 
     [Fact]

@@ -41,13 +41,6 @@ public sealed class ParameterInjectorTests
         Assert.Contains("epochs = 3", notebook.Cells[1].Source);
     }
 
-    [Fact]
-    public void Quick_parameters_come_from_metadata()
-    {
-        var notebook = Create(Code("int epochs = 5;", "parameters")).WithQuick(new JsonObject { ["epochs"] = 1, ["name"] = "q" });
-        Assert.Equal(new Dictionary<string, string> { ["epochs"] = "1", ["name"] = "q" }, ParameterInjector.QuickParameters(notebook));
-    }
-
     [Theory]
     [InlineData("epochs", "two", "is declared int; 'two' is not an int")]
     [InlineData("missing", "1", "'missing' is not declared in the parameters cell; it declares: epochs")]

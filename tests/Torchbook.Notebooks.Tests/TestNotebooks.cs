@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Torchbook.Notebooks.Model;
 
 namespace Torchbook.Notebooks.Tests;
@@ -22,12 +21,6 @@ internal static class TestNotebooks
     }
 
     public static NotebookCell Markdown(string source) => new(CellType.Markdown, source);
-
-    public static Notebook WithQuick(this Notebook notebook, JsonObject quick)
-    {
-        notebook.Metadata["torchbook"] = new JsonObject { ["quick_parameters"] = quick };
-        return notebook;
-    }
 
     public static string Save(this Notebook notebook, string directory, string name)
     {

@@ -10,8 +10,15 @@ public sealed record NotebookRunOptions
     /// <summary><c>-p name=value</c> overrides (text; typed from the parameters cell).</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Apply the notebook's <c>metadata.torchbook.quick_parameters</c> first.</summary>
+    /// <summary>
+    /// Quick mode: <c>TORCHBOOK_QUICK=1</c> in this process while the notebook runs. A chapter's
+    /// parameters cell reads it (<c>bool quick = QuickMode.IsOn;</c>), so the same switch works in
+    /// every host. Quick mode is a process setting: run one notebook at a time per process.
+    /// </summary>
     public bool Quick { get; init; }
+
+    /// <summary>The environment variable quick mode sets (Torchbook.QuickMode reads it).</summary>
+    public const string QuickEnvironmentVariable = "TORCHBOOK_QUICK";
 
     /// <summary>Keep running the next cells after a cell fails, and count the notebook as succeeded.</summary>
     public bool AllowErrors { get; init; }
@@ -66,17 +73,26 @@ public sealed class NotebookExecutor
         var notebook = NotebookJson.Load(source);
         foreach (var cell in notebook.Cells.Where(c => c.CellType == CellType.Code)) cell.ClearOutputs();
 
-        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (options.Quick)
-        {
-            foreach (var (k, v) in ParameterInjector.QuickParameters(notebook)) overrides[k] = v;
-        }
-        foreach (var (k, v) in options.Parameters) overrides[k] = v;
+        var overrides = new Dictionary<string, string>(options.Parameters, StringComparer.Ordinal);
         // -p given to a whole folder skips notebooks without a parameters cell (with a warning).
-        ParameterInjector.Inject(notebook, overrides, ignoreWithoutParametersCell: options.Parameters.Count > 0 && !options.Quick, out var warning);
+        ParameterInjector.Inject(notebook, overrides, ignoreWithoutParametersCell: true, out var warning);
         RecordRun(notebook, options, overrides);
         NotebookJson.Save(notebook, output);
 
+        var quickBefore = Environment.GetEnvironmentVariable(NotebookRunOptions.QuickEnvironmentVariable);
+        if (options.Quick) Environment.SetEnvironmentVariable(NotebookRunOptions.QuickEnvironmentVariable, "1");
+        try
+        {
+            return await RunCellsAsync(notebook, source, output, options, observer, warning);
+        }
+        finally
+        {
+            if (options.Quick) Environment.SetEnvironmentVariable(NotebookRunOptions.QuickEnvironmentVariable, quickBefore);
+        }
+    }
+
+    private async Task<NotebookRunResult> RunCellsAsync(Notebook notebook, string source, string output, NotebookRunOptions options, INotebookRunObserver? observer, string? warning)
+    {
         var codeCells = notebook.Cells.Count(c => c.CellType == CellType.Code);
         var sink = new NotebookDisplaySink();
         using var session = new NotebookSession(new NotebookSessionOptions { WorkingDirectory = Path.GetDirectoryName(source)! });

@@ -16,17 +16,16 @@ public sealed class ParameterException(string message) : Exception(message);
 /// Papermill-style parameters for C# notebooks. The cell tagged <c>parameters</c> declares the
 /// knobs (<c>int epochs = 5;</c>, <c>var lr = 0.01;</c>); overrides go into a new cell tagged
 /// <c>injected-parameters</c> right after it, redeclaring each overridden variable with a C# literal
-/// of the declared type. Quick mode takes its overrides from the notebook's own metadata,
-/// <c>metadata.torchbook.quick_parameters</c> (an object of name → JSON value); <c>-p</c> values win.
+/// of the declared type. (Quick mode is not an override: the parameters cell itself reads
+/// <c>TORCHBOOK_QUICK</c>, so that it works in every host; see <see cref="NotebookRunOptions.Quick"/>.)
 /// </summary>
 public static class ParameterInjector
 {
     public const string ParametersTag = "parameters";
     public const string InjectedTag = "injected-parameters";
 
-    /// <summary>The metadata path of quick-mode parameters: <c>metadata.torchbook.quick_parameters</c>.</summary>
+    /// <summary>The notebook metadata section where a run records its quick flag and parameters.</summary>
     public const string MetadataSection = "torchbook";
-    public const string QuickParametersKey = "quick_parameters";
 
     /// <summary>Parses <c>name=value</c> arguments (the value may contain '=').</summary>
     public static IReadOnlyDictionary<string, string> ParseAssignments(IEnumerable<string> assignments)
@@ -41,23 +40,6 @@ public static class ParameterInjector
             if (!SyntaxFacts.IsValidIdentifier(name))
                 throw new ParameterException($"'-p {assignment}': '{name}' is not a C# identifier.");
             result[name] = assignment[(eq + 1)..];
-        }
-        return result;
-    }
-
-    /// <summary>The quick parameters stored in the notebook's metadata, as text values.</summary>
-    public static IReadOnlyDictionary<string, string> QuickParameters(Notebook notebook)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (notebook.Metadata[MetadataSection]?[QuickParametersKey] is not JsonObject quick) return result;
-        foreach (var (name, value) in quick)
-        {
-            result[name] = value switch
-            {
-                JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-                null => "null",
-                _ => value.ToJsonString(),
-            };
         }
         return result;
     }
@@ -92,7 +74,7 @@ public static class ParameterInjector
         }
 
         var declared = DeclaredParameters(notebook.Cells[index].Source);
-        var source = new StringBuilder("// Parameters injected by torchbook run (-p and --quick)\n");
+        var source = new StringBuilder("// Parameters injected by torchbook run -p\n");
         foreach (var (name, text) in overrides)
         {
             if (!declared.TryGetValue(name, out var type))
@@ -177,7 +159,7 @@ public static class ParameterInjector
             case "char":
                 return text.Length == 1 ? SymbolDisplay.FormatLiteral(text[0], quote: true) : Bad("one character");
             default:
-                throw new ParameterException($"parameter '{name}' is declared {type}; -p and quick parameters support int, long, uint, ulong, double, float, decimal, bool, char and string.");
+                throw new ParameterException($"parameter '{name}' is declared {type}; -p supports int, long, uint, ulong, double, float, decimal, bool, char and string.");
         }
     }
 }
