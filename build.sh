@@ -6,7 +6,8 @@
 #   ./build.sh data       fetch the data the notebooks read (data-scripts/)
 #   ./build.sh prereqs    only install what is missing (apt packages); fast when nothing is
 #   ./build.sh bench      benchmarks side by side with PyTorch (tests/bench)
-#   ./build.sh kernel     install the Torchbook C# kernel for Jupyter for this user (args go to `kernel install`)
+#   ./build.sh kernel     install the Torchbook C# kernel for Jupyter for this user (args go to `kernel install`;
+#                         the kernelspec runs the ReadyToRun build in output/cli)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
@@ -157,6 +158,6 @@ case "$cmd" in
   --quick) prereqs; build; data; main_job --quick ;;
   data)    prereqs; data ;;
   bench)   prereqs; build; bash "$ROOT/tests/bench/run.sh" "$@" ;;
-  kernel)  prereqs; build; "$ROOT/lib/Torchbook.Cli/bin/Release/net10.0/Torchbook.Cli" kernel install "$@" ;;
+  kernel)  prereqs; build; tb="$(torchbook_cli)"; dotnet "$tb" kernel install "$@" ;;   # the ReadyToRun build: faster kernel start
   *) echo "usage: ./build.sh [book|test|prereqs|build|data|bench|kernel]" >&2; exit 2 ;;
 esac
