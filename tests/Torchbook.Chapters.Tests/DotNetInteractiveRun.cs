@@ -37,16 +37,20 @@ public sealed class DotNetInteractiveRun
 
     public static string ToolFolder => Path.Combine(RepositoryPaths.Root, "output", "tools", "dotnet-interactive");
 
-    /// <summary>Runs <paramref name="notebookPath"/> under nbconvert into a new temporary folder.</summary>
-    public static DotNetInteractiveRun Execute(string notebookPath, TimeSpan? limit = null)
+    /// <summary>
+    /// Runs <paramref name="notebookPath"/> under nbconvert into a new temporary folder, with the kernelspec
+    /// <paramref name="kernelName"/> found in <paramref name="jupyterPath"/> (default: the tool's own
+    /// kernelspecs, installed once into a temporary folder).
+    /// </summary>
+    public static DotNetInteractiveRun Execute(string notebookPath, string kernelName = ".net-csharp", string? jupyterPath = null, TimeSpan? limit = null)
     {
         var source = Path.GetFullPath(notebookPath);
         var output = Directory.CreateTempSubdirectory("torchbook-dni-").FullName;
         var (exit, console, elapsed) = Run("jupyter",
             ["nbconvert", "--to", "notebook", "--execute", "--allow-errors",
-             "--ExecutePreprocessor.kernel_name=.net-csharp", "--ExecutePreprocessor.timeout=600",
+             $"--ExecutePreprocessor.kernel_name={kernelName}", "--ExecutePreprocessor.timeout=600",
              "--output-dir", output, source],
-            Path.GetDirectoryName(source)!, limit ?? ChapterRun.DefaultLimit, quick: true);
+            Path.GetDirectoryName(source)!, limit ?? ChapterRun.DefaultLimit, quick: true, jupyterPath);
         var executedPath = Path.Combine(output, Path.GetFileName(source));
         if (exit != 0 || !File.Exists(executedPath))
             throw new Xunit.Sdk.XunitException($"jupyter nbconvert --execute of {Path.GetFileName(source)} exited with {exit} after {elapsed.TotalSeconds:0} s and wrote no notebook:\n{console}");
@@ -55,19 +59,24 @@ public sealed class DotNetInteractiveRun
         return new DotNetInteractiveRun(Path.GetFileName(source), executed, console, elapsed);
     }
 
-    /// <summary>Installs the tool's kernelspecs into a new temporary Jupyter folder, once per test run.</summary>
     private static string InstallKernelspec()
+    {
+        var home = Directory.CreateTempSubdirectory("torchbook-jupyter-").FullName;
+        InstallKernelspecs(home);
+        return home;
+    }
+
+    /// <summary>The tool's own <c>jupyter install --path JUPYTER_PATH/kernels</c> (.NET's C#, F# and PowerShell kernelspecs).</summary>
+    public static void InstallKernelspecs(string jupyterPath)
     {
         var tool = Path.Combine(ToolFolder, OperatingSystem.IsWindows() ? "dotnet-interactive.exe" : "dotnet-interactive");
         if (!File.Exists(tool))
             throw new InvalidOperationException($"the .NET Interactive tool {ToolVersion} is not installed at {tool}: `./build.sh test` installs it (it needs the NuGet feed once).");
-        var home = Directory.CreateTempSubdirectory("torchbook-jupyter-").FullName;
-        var kernels = Path.Combine(home, "kernels");
+        var kernels = Path.Combine(jupyterPath, "kernels");
         Directory.CreateDirectory(kernels);
-        var (exit, console, _) = Run(tool, ["jupyter", "install", "--path", kernels], home, TimeSpan.FromMinutes(2), quick: false, jupyterHome: home);
+        var (exit, console, _) = Run(tool, ["jupyter", "install", "--path", kernels], jupyterPath, TimeSpan.FromMinutes(2), quick: false, jupyterPath);
         if (exit != 0 || !File.Exists(Path.Combine(kernels, ".net-csharp", "kernel.json")))
             throw new InvalidOperationException($"`dotnet-interactive jupyter install --path {kernels}` failed ({exit}):\n{console}");
-        return home;
     }
 
     private static (int Exit, string Console, TimeSpan Elapsed) Run(string file, IEnumerable<string> arguments, string workingDirectory, TimeSpan limit, bool quick, string? jupyterHome = null)
