@@ -13,8 +13,7 @@ namespace Torchbook.Chapters.Tests;
 /// </summary>
 public sealed class DotNetInteractiveKernelTests
 {
-    public static TheoryData<string> Chapters() =>
-        new(Directory.GetFiles(RepositoryPaths.Notebooks, "*.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+    public static TheoryData<string> Chapters() => new(RepositoryPaths.ChapterFiles);
 
     [Theory]
     [MemberData(nameof(Chapters))]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Torchbook.Notebooks.Model;
 
 namespace Torchbook.Chapters.Tests;
@@ -24,7 +23,7 @@ public sealed class KernelsSideBySideTests : IDisposable
         DotNetInteractiveRun.InstallKernelspecs(JupyterPath);
         var theirs = File.ReadAllText(Spec(".net-csharp"));
 
-        var install = Torchbook("kernel", "install", "--prefix", _prefix);
+        var install = TorchbookCommand.Run("kernel", "install", "--prefix", _prefix);
         Assert.True(install.Exit == 0, install.Output);
         Assert.Contains(".net-csharp", install.Output);   // says it left the real one alone
         Assert.Equal(theirs, File.ReadAllText(Spec(".net-csharp")));
@@ -39,22 +38,9 @@ public sealed class KernelsSideBySideTests : IDisposable
                 $"{kernel}: {string.Join(" | ", cell.Outputs.Select(o => o.GetType().Name))}\n{run.Console}");
         }
 
-        var uninstall = Torchbook("kernel", "uninstall", "--prefix", _prefix);
+        var uninstall = TorchbookCommand.Run("kernel", "uninstall", "--prefix", _prefix);
         Assert.True(uninstall.Exit == 0, uninstall.Output);
         Assert.False(File.Exists(Spec("torchbook-csharp")));
         Assert.Equal(theirs, File.ReadAllText(Spec(".net-csharp")));
-    }
-
-    private static (int Exit, string Output) Torchbook(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(RepositoryPaths.TorchbookDll);
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2))) process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 }

@@ -17,6 +17,10 @@ internal static class RepositoryPaths
 
     public static string Notebooks => Path.Combine(Root, "notebooks");
 
+    /// <summary>The file names of the chapters (every .ipynb in notebooks/), in order.</summary>
+    public static IReadOnlyList<string> ChapterFiles =>
+        Directory.GetFiles(Notebooks, "*.ipynb").Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>Torchbook.Cli.dll of the configuration these tests were built in (Debug or Release).</summary>
     public static string TorchbookDll
     {
