@@ -21,7 +21,20 @@ public static class Library
         typeof(torch).Assembly.GetName().Version?.ToString(3) ?? "?",
         torch.__version__,
         torch.cuda.is_available(),
-        QuickMode.IsOn);
+        QuickModeOrOff());
+
+    /// <summary>A bad TORCHBOOK_QUICK is reported by the parameters cell that reads it, not here.</summary>
+    private static bool QuickModeOrOff()
+    {
+        try
+        {
+            return QuickMode.IsOn;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 }
 
 /// <summary>What <see cref="Library.Load"/> found: versions, whether a CUDA GPU is usable, quick mode.</summary>
