@@ -18,6 +18,7 @@ APT_PACKAGES=(
   g++                   # builds the small guard library the native fix-up adds (lib/Torchbook.Natives)
   libzmq5               # Jupyter kernel transport
   python3-torch         # golden values for parity tests and the PyTorch side of benchmarks
+  python3-torchaudio    # golden values of the audio library (tests/parity/make_audio_goldens.py)
   libopenblas0-pthread  # the BLAS Debian's PyTorch should run on (without it: the reference BLAS, 15x slower matmuls)
   librsvg2-bin          # SVG -> PNG export of plots (rsvg-convert)
   fonts-dejavu-core     # the fonts plots are laid out for

@@ -1,0 +1,38 @@
+"""Golden values of torchaudio's mel filterbanks (Debian's python3-torchaudio 0.13) for
+tests/Torchbook.Audio.Tests. Run with /usr/bin/python3 tests/parity/make_audio_goldens.py."""
+import os
+
+import torchaudio
+import torchaudio.functional as F
+
+from golden_json import enc, write
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "..", "goldens", "audio")
+
+# (n_freqs, f_min, f_max, n_mels, sample_rate, norm, mel_scale): torchaudio's defaults for
+# MelSpectrogram (n_fft 400 -> 201 bins, 128 mels), the notes' ESC-50 settings, Slaney's scale and
+# norm, a band that does not start at 0, and an edge case with more mels than bins (empty filters).
+CASES = [
+    (201, 0.0, 8000.0, 128, 16000, None, "htk"),
+    (513, 0.0, 22050.0, 128, 44100, None, "htk"),
+    (201, 0.0, 8000.0, 64, 16000, "slaney", "slaney"),
+    (513, 20.0, 4000.0, 40, 16000, "slaney", "htk"),
+    (257, 300.0, 11025.0, 23, 22050, None, "slaney"),
+    (33, 0.0, 4000.0, 40, 8000, None, "htk"),
+]
+
+
+def main():
+    cases = []
+    for n_freqs, f_min, f_max, n_mels, sr, norm, scale in CASES:
+        fb = F.melscale_fbanks(n_freqs, f_min, f_max, n_mels, sr, norm=norm, mel_scale=scale)
+        cases.append({
+            "n_freqs": n_freqs, "f_min": f_min, "f_max": f_max, "n_mels": n_mels, "sample_rate": sr,
+            "norm": norm, "mel_scale": scale, "fbanks": enc(fb, shortest_float32=True),
+        })
+    write(OUT, "melscale_fbanks.json", {"torchaudio": torchaudio.__version__, "cases": cases})
+
+
+if __name__ == "__main__":
+    main()
