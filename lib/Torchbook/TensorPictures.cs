@@ -70,10 +70,10 @@ public static class TensorPictures
     }
 
     /// <summary>An audio player for a waveform: shape [samples] or [channels, samples], values in [-1, 1].</summary>
-    public static Audio ToAudio(this Tensor waveform, int sampleRate)
+    public static Plots.Audio ToAudio(this Tensor waveform, int sampleRate)
     {
         using var w = waveform.detach().cpu().to(ScalarType.Float32).contiguous();
         var channels = w.dim() == 2 ? (int)w.shape[0] : 1;
-        return Audio.FromSamples(w.Values<float>(), sampleRate, channels);
+        return Plots.Audio.FromSamples(w.Values<float>(), sampleRate, channels);
     }
 }

@@ -2,8 +2,10 @@
 tests/Torchbook.Audio.Tests. Run with /usr/bin/python3 tests/parity/make_audio_goldens.py."""
 import os
 
+import torch
 import torchaudio
 import torchaudio.functional as F
+import torchaudio.transforms as T
 
 from golden_json import enc, write
 
@@ -32,6 +34,19 @@ def main():
             "norm": norm, "mel_scale": scale, "fbanks": enc(fb, shortest_float32=True),
         })
     write(OUT, "melscale_fbanks.json", {"torchaudio": torchaudio.__version__, "cases": cases})
+
+    # MelScale on a (channel, freq, time) power spectrogram: the module's defaults (n_mels 128,
+    # sample_rate 16000, f_max = sample_rate / 2, n_stft 201) and a Slaney variant with 2 channels.
+    torch.manual_seed(0)
+    spec = torch.rand(1, 201, 12) ** 2
+    spec2 = torch.rand(2, 257, 5)
+    write(OUT, "melscale.json", {
+        "torchaudio": torchaudio.__version__,
+        "default": {"input": enc(spec, True), "output": enc(T.MelScale(n_stft=201)(spec), True)},
+        "slaney": {"input": enc(spec2, True),
+                   "output": enc(T.MelScale(n_mels=40, sample_rate=16000, f_min=50.0, f_max=7000.0, n_stft=257,
+                                            norm="slaney", mel_scale="slaney")(spec2), True)},
+    })
 
 
 if __name__ == "__main__":
