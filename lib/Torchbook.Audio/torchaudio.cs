@@ -44,6 +44,28 @@ public static partial class torchaudio
             return fb.MoveToOuterDisposeScope();
         }
 
+        /// <summary>
+        /// Decibels, as torchaudio.functional.amplitude_to_DB: <c>multiplier·log10(max(x, amin)) − multiplier·db_multiplier</c>;
+        /// with <paramref name="top_db"/>, values more than top_db below the maximum of each spectrogram
+        /// (the last three dimensions of a batch, the last two of a single one) are raised to it.
+        /// </summary>
+        public static Tensor amplitude_to_DB(Tensor x, double multiplier, double amin, double db_multiplier, double? top_db = null)
+        {
+            if (x.ndim < 2) throw new ArgumentException($"amplitude_to_DB: expected a spectrogram (..., freq, time), got shape [{string.Join(", ", x.shape)}].", nameof(x));
+            using var scope = NewDisposeScope();
+            var x_db = multiplier * log10(clamp(x, min: amin));
+            x_db = x_db - multiplier * db_multiplier;
+            if (top_db is { } top)
+            {
+                var shape = x_db.shape;
+                var channels = x_db.ndim > 2 ? shape[^3] : 1;
+                var packed = x_db.reshape(-1, channels, shape[^2], shape[^1]);
+                var floor = (packed.amax([-3, -2, -1]) - top).view(-1, 1, 1, 1);
+                x_db = maximum(packed, floor).reshape(shape);
+            }
+            return x_db.MoveToOuterDisposeScope();
+        }
+
         /// <summary>Triangles rising from f_pts[i] to f_pts[i+1] and falling to f_pts[i+2], sampled at all_freqs.</summary>
         private static Tensor TriangularFilterbank(Tensor all_freqs, Tensor f_pts)
         {
@@ -62,5 +84,8 @@ public static partial class torchaudio
         public static Modules.MelScale MelScale(long n_mels = 128, long sample_rate = 16000, double f_min = 0.0, double? f_max = null,
             long n_stft = 201, string? norm = null, string mel_scale = "htk") =>
             new(n_mels, sample_rate, f_min, f_max, n_stft, norm, mel_scale);
+
+        /// <summary>torchaudio.transforms.AmplitudeToDB: stype "power" (10·log10) or "magnitude" (20·log10), top_db null or positive.</summary>
+        public static Modules.AmplitudeToDB AmplitudeToDB(string stype = "power", double? top_db = null) => new(stype, top_db);
     }
 }

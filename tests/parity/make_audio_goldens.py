@@ -48,6 +48,22 @@ def main():
                                             norm="slaney", mel_scale="slaney")(spec2), True)},
     })
 
+    # AmplitudeToDB: power and magnitude, with and without top_db, on 2-D, 3-D and 4-D inputs
+    # (top_db clamps per spectrogram: per item of the batch, over all its channels).
+    torch.manual_seed(1)
+    power = torch.rand(2, 33, 6) ** 4 * 100
+    magnitude = torch.rand(33, 6) * 3
+    batch = torch.rand(2, 2, 17, 4) ** 6
+    write(OUT, "amplitude_to_db.json", {
+        "torchaudio": torchaudio.__version__,
+        "cases": [
+            {"stype": "power", "top_db": None, "input": enc(power, True), "output": enc(T.AmplitudeToDB("power")(power), True)},
+            {"stype": "power", "top_db": 40.0, "input": enc(power, True), "output": enc(T.AmplitudeToDB("power", 40.0)(power), True)},
+            {"stype": "magnitude", "top_db": 20.0, "input": enc(magnitude, True), "output": enc(T.AmplitudeToDB("magnitude", 20.0)(magnitude), True)},
+            {"stype": "power", "top_db": 30.0, "input": enc(batch, True), "output": enc(T.AmplitudeToDB("power", 30.0)(batch), True)},
+        ],
+    })
+
 
 if __name__ == "__main__":
     main()
