@@ -5,21 +5,17 @@ namespace Torchbook.Audio.Tests;
 /// <summary>torchaudio.transforms.AmplitudeToDB against torchaudio 0.13 (power, magnitude, top_db, 2-D to 4-D input).</summary>
 public sealed class AmplitudeToDBTests
 {
-    private static readonly JsonNode Golden =
-        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "goldens", "audio", "amplitude_to_db.json")))!;
+    private static readonly JsonNode Golden = AudioGoldens.Load("amplitude_to_db.json");
 
-    public static TheoryData<int> Cases() => new(Enumerable.Range(0, Golden["cases"]!.AsArray().Count));
-
-    private static Tensor Read(JsonNode t) =>
-        tensor(t["values"]!.AsArray().Select(v => (float)(double)v!).ToArray(), t["shape"]!.AsArray().Select(v => (long)v!).ToArray());
+    public static TheoryData<int> Cases() => AudioGoldens.CaseNumbers(Golden);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Decibels_equal_torchaudios(int index)
     {
         var c = Golden["cases"]![index]!;
-        var db = torchaudio.transforms.AmplitudeToDB((string)c["stype"]!, (double?)c["top_db"]).call(Read(c["input"]!));
-        var expected = Read(c["output"]!);
+        var db = torchaudio.transforms.AmplitudeToDB((string)c["stype"]!, (double?)c["top_db"]).call(AudioGoldens.Tensor(c["input"]!));
+        var expected = AudioGoldens.Tensor(c["output"]!);
         Assert.Equal(expected.shape, db.shape);
         var worst = ((db - expected).abs() / expected.abs().clamp(min: 1e-3)).max().item<float>();
         Assert.True(worst <= 1e-5, $"case {index}: largest relative difference {worst:E2}");

@@ -5,11 +5,7 @@ namespace Torchbook.Audio.Tests;
 /// <summary>torchaudio.transforms.MelScale against torchaudio 0.13 on the same spectrograms.</summary>
 public sealed class MelScaleTests
 {
-    private static readonly JsonNode Golden =
-        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "goldens", "audio", "melscale.json")))!;
-
-    private static Tensor Read(JsonNode t) =>
-        tensor(t["values"]!.AsArray().Select(v => (float)(double)v!).ToArray(), t["shape"]!.AsArray().Select(v => (long)v!).ToArray());
+    private static readonly JsonNode Golden = AudioGoldens.Load("melscale.json");
 
     private static void AssertClose(Tensor expected, Tensor actual)
     {
@@ -24,7 +20,7 @@ public sealed class MelScaleTests
     {
         var c = Golden["default"]!;
         var mel = torchaudio.transforms.MelScale(n_stft: 201);
-        AssertClose(Read(c["output"]!), mel.call(Read(c["input"]!)));
+        AssertClose(AudioGoldens.Tensor(c["output"]!), mel.call(AudioGoldens.Tensor(c["input"]!)));
         Assert.Equal([201L, 128L], mel.get_buffer("fb")!.shape);
     }
 
@@ -33,7 +29,7 @@ public sealed class MelScaleTests
     {
         var c = Golden["slaney"]!;
         var mel = torchaudio.transforms.MelScale(n_mels: 40, sample_rate: 16000, f_min: 50, f_max: 7000, n_stft: 257, norm: "slaney", mel_scale: "slaney");
-        AssertClose(Read(c["output"]!), mel.call(Read(c["input"]!)));
+        AssertClose(AudioGoldens.Tensor(c["output"]!), mel.call(AudioGoldens.Tensor(c["input"]!)));
     }
 
     [Fact]

@@ -5,10 +5,9 @@ namespace Torchbook.Audio.Tests;
 /// <summary>torchaudio.functional.melscale_fbanks against torchaudio 0.13's own matrices.</summary>
 public sealed class MelscaleFbanksTests
 {
-    private static readonly JsonNode Golden =
-        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "goldens", "audio", "melscale_fbanks.json")))!;
+    private static readonly JsonNode Golden = AudioGoldens.Load("melscale_fbanks.json");
 
-    public static TheoryData<int> Cases() => new(Enumerable.Range(0, Golden["cases"]!.AsArray().Count));
+    public static TheoryData<int> Cases() => AudioGoldens.CaseNumbers(Golden);
 
     [Theory]
     [MemberData(nameof(Cases))]
