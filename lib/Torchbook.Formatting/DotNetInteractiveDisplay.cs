@@ -10,7 +10,12 @@ namespace Torchbook.Formatting;
 /// </summary>
 internal static class DotNetInteractiveDisplay
 {
+    // Looked up once: in .NET Interactive its assembly is loaded before the first cell runs.
+    private static readonly Lazy<Type?> KernelType = new(FindKernel);
     private static readonly Lazy<MethodInfo?> DisplayMethod = new(FindDisplay);
+    private static readonly Lazy<PropertyInfo?> CurrentContext = new(() =>
+        KernelType.Value?.Assembly.GetType("Microsoft.DotNet.Interactive.KernelInvocationContext")
+            ?.GetProperty("Current", BindingFlags.Public | BindingFlags.Static));
 
     /// <summary>Shows <paramref name="value"/> with .NET Interactive; its DisplayedValue, or null when not in a cell of that kernel.</summary>
     public static object? TryShow(object? value, string? mimeType)
@@ -44,17 +49,15 @@ internal static class DotNetInteractiveDisplay
         }
     }
 
-    private static bool InCell() =>
-        Kernel()?.Assembly.GetType("Microsoft.DotNet.Interactive.KernelInvocationContext")
-            ?.GetProperty("Current", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is not null;
+    private static bool InCell() => CurrentContext.Value?.GetValue(null) is not null;
 
-    private static Type? Kernel() =>
+    private static Type? FindKernel() =>
         AppDomain.CurrentDomain.GetAssemblies()
             .FirstOrDefault(a => a.GetName().Name == "Microsoft.DotNet.Interactive")
             ?.GetType("Microsoft.DotNet.Interactive.Kernel");
 
     private static MethodInfo? FindDisplay() =>
-        Kernel()?.GetMethods(BindingFlags.Public | BindingFlags.Static).FirstOrDefault(m =>
+        KernelType.Value?.GetMethods(BindingFlags.Public | BindingFlags.Static).FirstOrDefault(m =>
             m.Name == "display" && m.GetParameters() is [{ ParameterType: var v }, { ParameterType: var t }]
             && v == typeof(object) && t == typeof(string[]));
 }

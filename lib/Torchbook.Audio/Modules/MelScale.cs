@@ -15,9 +15,7 @@ public sealed class MelScale : nn.Module<Tensor, Tensor>
     public MelScale(long n_mels, long sample_rate, double f_min, double? f_max, long n_stft, string? norm, string mel_scale)
         : base(nameof(MelScale))
     {
-        var top = f_max ?? sample_rate / 2.0;
-        if (f_min > top) throw new ArgumentException($"MelScale: f_min ({f_min}) must not be above f_max ({top}).");
-        fb = torchaudio.functional.melscale_fbanks(n_stft, f_min, top, n_mels, sample_rate, norm, mel_scale);
+        fb = torchaudio.functional.melscale_fbanks(n_stft, f_min, f_max ?? sample_rate / 2.0, n_mels, sample_rate, norm, mel_scale);
         register_buffer("fb", fb);
     }
 
