@@ -27,7 +27,7 @@ public sealed class MFCC : nn.Module<Tensor, Tensor>
         MelSpectrogram = melSpectrogram;
         amplitude_to_DB = new AmplitudeToDB("power", 80.0);
         dct_mat = torchaudio.functional.create_dct(n_mfcc, melSpectrogram.n_mels, norm);
-        register_buffer("dct_mat", dct_mat);
+        register_buffer("dct_mat", dct_mat.DetachFromDisposeScope());   // the module owns it, not a dispose scope it was made in
         _logMels = log_mels;
         RegisterComponents();
     }

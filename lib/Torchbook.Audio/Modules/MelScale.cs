@@ -16,7 +16,7 @@ public sealed class MelScale : nn.Module<Tensor, Tensor>
         : base(nameof(MelScale))
     {
         fb = torchaudio.functional.melscale_fbanks(n_stft, f_min, f_max ?? sample_rate / 2.0, n_mels, sample_rate, norm, mel_scale);
-        register_buffer("fb", fb);
+        register_buffer("fb", fb.DetachFromDisposeScope());   // the module owns it, not a dispose scope it was made in
     }
 
     public override Tensor forward(Tensor specgram)

@@ -22,7 +22,7 @@ public sealed class Resample : nn.Module<Tensor, Tensor>
         if (orig_freq != new_freq)
         {
             (kernel, _width) = torchaudio.functional.SincResampleKernel(orig_freq, new_freq, lowpass_filter_width, rolloff, resampling_method, beta, null);
-            register_buffer("kernel", kernel);
+            register_buffer("kernel", kernel.DetachFromDisposeScope());   // the module owns it, not a dispose scope it was made in
         }
     }
 

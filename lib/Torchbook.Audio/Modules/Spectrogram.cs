@@ -30,7 +30,7 @@ public sealed class Spectrogram : nn.Module<Tensor, Tensor>
         this.pad_mode = pad_mode;
         this.onesided = onesided;
         window = (window_fn ?? (n => hann_window(n)))(this.win_length);
-        register_buffer("window", window);
+        register_buffer("window", window.DetachFromDisposeScope());   // the module owns it, not a dispose scope it was made in
     }
 
     public long n_fft { get; }

@@ -1,0 +1,57 @@
+using Torchbook.Plots;
+using static TorchSharp.torch;
+
+namespace Torchbook.Audio;
+
+public static partial class torchaudio
+{
+    /// <summary>
+    /// Reads an audio file as torchaudio.load does: a float32 waveform (channels, frames) with samples in [-1, 1],
+    /// and its sample rate. WAV files: PCM 8, 16, 24 and 32-bit, IEEE float 32 and 64-bit, plain or extensible.
+    /// </summary>
+    /// <param name="filepath">The file to read.</param>
+    /// <param name="frame_offset">Frames (samples per channel) to skip from the start.</param>
+    /// <param name="num_frames">Frames to read; -1 reads to the end.</param>
+    /// <param name="channels_first">true: (channels, frames); false: (frames, channels).</param>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="filepath"/>.</exception>
+    /// <exception cref="InvalidDataException">The file is not a WAV file, or is damaged (the message says how).</exception>
+    public static (Tensor waveform, int sample_rate) load(string filepath, long frame_offset = 0, long num_frames = -1, bool channels_first = true)
+    {
+        if (frame_offset < 0) throw new ArgumentException($"torchaudio.load: frame_offset must be 0 or more, not {frame_offset}.", nameof(frame_offset));
+        if (num_frames is 0 or < -1) throw new ArgumentException($"torchaudio.load: num_frames must be positive, or -1 for all, not {num_frames}.", nameof(num_frames));
+        var audio = WavFile.Read(filepath);
+        if (frame_offset >= audio.Length)
+            throw new ArgumentException($"torchaudio.load: frame_offset {frame_offset} is past the end of {filepath} ({audio.Length} frames).", nameof(frame_offset));
+        var count = num_frames == -1 ? audio.Length - frame_offset : Math.Min(num_frames, audio.Length - frame_offset);
+        var samples = new float[audio.ChannelCount * count];
+        for (int c = 0; c < audio.ChannelCount; c++)
+            audio.Channel(c).Slice((int)frame_offset, (int)count).CopyTo(samples.AsSpan(c * (int)count));
+        var waveform = tensor(samples, [audio.ChannelCount, count]);
+        return (channels_first ? waveform : waveform.t().contiguous(), audio.SampleRate);
+    }
+
+    /// <summary>
+    /// Writes a waveform as a 16-bit PCM WAV file, as torchaudio.save does with a ".wav" path: src is
+    /// (channels, frames) (or (frames, channels) with channels_first false) with samples in [-1, 1]; louder samples are clipped.
+    /// The file is written under a temporary name and renamed when complete.
+    /// </summary>
+    public static void save(string filepath, Tensor src, int sample_rate, bool channels_first = true)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(filepath);
+        if (src.ndim is not (1 or 2))
+            throw new ArgumentException($"torchaudio.save: expected a waveform (channels, frames), got shape [{string.Join(", ", src.shape)}].", nameof(src));
+        if (!src.is_floating_point())
+            throw new ArgumentException($"torchaudio.save: expected float samples in [-1, 1], got {src.dtype}.", nameof(src));
+        using var w = (src.ndim == 1 ? src.unsqueeze(0) : channels_first ? src : src.t()).detach().cpu().to(ScalarType.Float32).contiguous();
+        var audio = Plots.Audio.FromSamples(w.data<float>().ToArray(), sample_rate, (int)w.shape[0]);
+        var full = Path.GetFullPath(filepath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllBytes(temporary, audio.ToWav());
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally { File.Delete(temporary); }
+    }
+}
