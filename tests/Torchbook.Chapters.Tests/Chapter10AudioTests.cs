@@ -34,7 +34,7 @@ public sealed partial class Chapter10AudioTests(Chapter10Run chapter) : IClassFi
     [Fact]
     public void Every_sound_has_a_player_with_its_wav_inline()
     {
-        foreach (var (id, players) in new[] { ("tone", 1), ("chord", 1), ("listen", 4) })
+        foreach (var (id, players) in new[] { ("tone", 1), ("chord", 1), ("listen", 4), ("effects", 7) })
         {
             var html = chapter.Notebook.Cell(id).Bundles.Select(b => b.GetValueOrDefault("text/html", "")).Where(h => h.Contains("<audio")).ToList();
             Assert.Equal(players, html.Count);
@@ -61,6 +61,21 @@ public sealed partial class Chapter10AudioTests(Chapter10Run chapter) : IClassFi
         ChapterAssert.Matches(nb.Cell("logmel"), @"Chart grid: 4 charts .*Heatmap ""siren"": 64 rows x 63 columns");
         Assert.Contains("mel bin", ChapterAssert.Svg(nb.Cell("logmel")).ToString());
         ChapterAssert.Matches(nb.Cell("mel-filters"), "16 series");
+    }
+
+    [Fact]
+    public void Each_effect_changes_what_it_should_and_is_drawn()
+    {
+        var cell = chapter.Notebook.Cell("effects");
+        ChapterAssert.Matches(cell, @"original: \[1, 32000\] at 16000 Hz");
+        ChapterAssert.Matches(cell, @"gain -10 dB: \[1, 32000\] at 16000 Hz");
+        ChapterAssert.Matches(cell, @"speed 1.5, back to 16 kHz: \[1, 21334\] at 16000 Hz");   // 1.5 times shorter
+        ChapterAssert.Matches(cell, @"tempo 0.7: \[1, 45714\] at 16000 Hz");                  // 32,000 / 0.7
+        ChapterAssert.Matches(cell, @"echo 250 ms: \[1, 36000\] at 16000 Hz");                // the echo's tail: 250 ms
+        ChapterAssert.Matches(cell, @"Chart grid: 7 charts");
+        // The players say how loud each is: 10 dB less gain is a third of the peak.
+        var peaks = Regex.Matches(cell.Text, @"peak (\d\.\d\d)").Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(peaks[0] * Math.Pow(10, -0.5), peaks[1], 0.011);
     }
 
     [Fact]

@@ -70,6 +70,8 @@ def main():
     spectral_goldens()
     masking_goldens()
     resample_goldens()
+    sox_goldens()
+
 
 def waveform(seed, channels, samples, rate):
     """A test signal: a 440 Hz tone with a rising chirp and a little noise, in [-1, 1]."""
@@ -163,6 +165,36 @@ def resample_goldens():
         cases.append({"name": name, "orig_freq": orig, "new_freq": new, "args": kw, "input": enc(x, True),
                       "functional": enc(functional, True), "transform": enc(module, True)})
     write(OUT, "resample.json", {"torchaudio": torchaudio.__version__, "cases": cases})
+
+
+
+def sox_goldens():
+    """SoX's effects through torchaudio.sox_effects (Debian's libsox): exact for gain, echo, fade, trim,
+    reverse and speed; for rate, tempo and pitch (other algorithms in C#) the outputs are kept so the tests
+    can compare lengths, rates and dominant frequencies."""
+    import torchaudio.sox_effects as S
+    x = waveform(10, 2, 2000, 8000)            # 0.25 s, stereo, 8 kHz
+    tone = (0.5 * torch.sin(2 * math.pi * 440 * torch.arange(8000) / 8000)).to(torch.float32).unsqueeze(0)
+    cases = []
+    for name, src, effects in [
+        ("gain -6 dB", x, [["gain", "-6"]]),
+        ("echo, two taps", x, [["echo", "0.8", "0.7", "20", "0.3", "45.5", "0.2"]]),
+        ("fade q in, out at the end", x, [["fade", "q", "0.05", "0", "0.1"]]),
+        ("fade h", x, [["fade", "h", "400s", "0", "200s"]]),
+        ("fade t, stop at 0.2 s", x, [["fade", "t", "0.03", "0.2"]]),
+        ("fade l (default shape)", x, [["fade", "0.05", "0", "0.05"]]),
+        ("fade p, out length", x, [["fade", "p", "0.02", "0.2", "0.08"]]),
+        ("trim", x, [["trim", "0.05", "0.1"]]),
+        ("reverse", x, [["reverse"]]),
+        ("speed 0.8 (relabels the rate)", x, [["speed", "0.8"]]),
+        ("speed 1.25 then rate 8000", tone, [["speed", "1.25"], ["rate", "8000"]]),
+        ("tempo 1.25", tone, [["tempo", "1.25"]]),
+        ("pitch +300 cents then rate 8000", tone, [["pitch", "300"], ["rate", "8000"]]),
+        ("a chain: gain, fade, reverse", x, [["gain", "3"], ["fade", "t", "0.02"], ["reverse"]]),
+    ]:
+        out, rate = S.apply_effects_tensor(src, 8000, effects)
+        cases.append({"name": name, "effects": effects, "input": enc(src, True), "output": enc(out, True), "sample_rate": rate})
+    write(OUT, "sox_effects.json", {"torchaudio": torchaudio.__version__, "cases": cases})
 
 
 if __name__ == "__main__":
