@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using Torchbook.Audio.Datasets;
 
@@ -14,26 +13,8 @@ public sealed class Esc50ScriptTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string Script()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Torchbook.slnx"))) return Path.Combine(dir.FullName, "data-scripts", "esc50.sh");
-        throw new InvalidOperationException("the tests do not run inside the repository");
-    }
-
-    private (int Code, string Output) Run(string data, IDictionary<string, string>? environment = null, params string[] args)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Script());
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["TORCHBOOK_DATA"] = data;
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) start.Environment[k] = v;
-        using var p = Process.Start(start)!;
-        var stderr = p.StandardError.ReadToEndAsync();
-        var stdout = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, stdout + stderr.Result);
-    }
+    private static (int Code, string Output) Run(string data, IDictionary<string, string>? environment = null, params string[] args) =>
+        Torchbook.Tests.Shared.DataScript.Run("esc50.sh", data, environment, args);
 
     /// <summary>A zip with ESC-50-master/{meta/esc50.csv, audio/*.wav}: 2,000 clips, optionally one missing.</summary>
     private string Archive(string name, bool dropOneClip = false)

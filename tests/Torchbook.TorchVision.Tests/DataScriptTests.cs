@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Torchbook.TorchVision.Tests;
 
 /// <summary>
@@ -11,20 +9,8 @@ public class DataScriptTests
 {
     private static readonly string Debian = Torchbook.Vision.Datasets.FashionMNIST.DebianFolder;
 
-    private static (int code, string output) Run(string dataFolder, params string[] args)
-    {
-        var script = Path.Combine(DataFolder.RepositoryRoot!, "data-scripts", "fashion-mnist.sh");
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["TORCHBOOK_DATA"] = dataFolder;
-        start.Environment["FASHION_MNIST_BASE_URL"] = "file://" + Debian;
-        using var p = Process.Start(start)!;
-        var stderr = p.StandardError.ReadToEndAsync();
-        var stdout = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, stdout + stderr.Result);
-    }
+    private static (int code, string output) Run(string dataFolder, params string[] args) =>
+        Torchbook.Tests.Shared.DataScript.Run("fashion-mnist.sh", dataFolder, new Dictionary<string, string> { ["FASHION_MNIST_BASE_URL"] = "file://" + Debian }, args);
 
     [Fact]
     public void Download_path_verifies_writes_atomically_and_is_idempotent()

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Torchbook.TorchVision.Tests;
 
 /// <summary>
@@ -24,18 +22,6 @@ internal static class SamplePhotosData
     public static string EnsureFetched() => Fetched.Value;
 
     /// <summary>Runs the script with TORCHBOOK_DATA = <paramref name="dataFolder"/>; returns its exit code and output.</summary>
-    public static (int code, string output) RunScript(string dataFolder, IDictionary<string, string>? environment = null, params string[] args)
-    {
-        var root = DataFolder.RepositoryRoot ?? throw new InvalidOperationException("the tests run outside the repository: cannot find data-scripts/");
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(root, "data-scripts", "sample-photos.sh"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["TORCHBOOK_DATA"] = dataFolder;
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) start.Environment[k] = v;
-        using var p = Process.Start(start)!;
-        var stderr = p.StandardError.ReadToEndAsync();
-        var stdout = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, stdout + stderr.Result);
-    }
+    public static (int code, string output) RunScript(string dataFolder, IDictionary<string, string>? environment = null, params string[] args) =>
+        Torchbook.Tests.Shared.DataScript.Run("sample-photos.sh", dataFolder, environment, args);
 }
