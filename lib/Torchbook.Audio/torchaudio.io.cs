@@ -7,27 +7,31 @@ public static partial class torchaudio
 {
     /// <summary>
     /// Reads an audio file as torchaudio.load does: a float32 waveform (channels, frames) with samples in [-1, 1],
-    /// and its sample rate. WAV files: PCM 8, 16, 24 and 32-bit, IEEE float 32 and 64-bit, plain or extensible.
+    /// and its sample rate. WAV (PCM 8, 16, 24 and 32-bit, IEEE float 32 and 64-bit, plain or extensible), AIFF,
+    /// MP3 and Ogg Vorbis, told apart by their first bytes. An MP3 starts where it was encoded (the encoder's and the
+    /// decoder's delays removed) but, when LAME recorded its length, ends 529 samples short of it; torchaudio 0.13
+    /// (libsox) instead keeps both delays and the padding, about 1,100 extra samples.
     /// </summary>
     /// <param name="filepath">The file to read.</param>
     /// <param name="frame_offset">Frames (samples per channel) to skip from the start.</param>
     /// <param name="num_frames">Frames to read; -1 reads to the end.</param>
     /// <param name="channels_first">true: (channels, frames); false: (frames, channels).</param>
     /// <exception cref="FileNotFoundException">No file at <paramref name="filepath"/>.</exception>
-    /// <exception cref="InvalidDataException">The file is not a WAV file, or is damaged (the message says how).</exception>
+    /// <exception cref="InvalidDataException">The file is in none of these formats, or is damaged (the message says how).</exception>
     public static (Tensor waveform, int sample_rate) load(string filepath, long frame_offset = 0, long num_frames = -1, bool channels_first = true)
     {
         if (frame_offset < 0) throw new ArgumentException($"torchaudio.load: frame_offset must be 0 or more, not {frame_offset}.", nameof(frame_offset));
         if (num_frames is 0 or < -1) throw new ArgumentException($"torchaudio.load: num_frames must be positive, or -1 for all, not {num_frames}.", nameof(num_frames));
-        var audio = WavFile.Read(filepath);
-        if (frame_offset >= audio.Length)
-            throw new ArgumentException($"torchaudio.load: frame_offset {frame_offset} is past the end of {filepath} ({audio.Length} frames).", nameof(frame_offset));
-        var count = num_frames == -1 ? audio.Length - frame_offset : Math.Min(num_frames, audio.Length - frame_offset);
-        var samples = new float[audio.ChannelCount * count];
-        for (int c = 0; c < audio.ChannelCount; c++)
-            audio.Channel(c).Slice((int)frame_offset, (int)count).CopyTo(samples.AsSpan(c * (int)count));
-        var waveform = tensor(samples, [audio.ChannelCount, count]);
-        return (channels_first ? waveform : waveform.t().contiguous(), audio.SampleRate);
+        var (channels, rate) = AudioFiles.Read(filepath);
+        long length = channels[0].Length;
+        if (frame_offset >= length)
+            throw new ArgumentException($"torchaudio.load: frame_offset {frame_offset} is past the end of {filepath} ({length} frames).", nameof(frame_offset));
+        var count = num_frames == -1 ? length - frame_offset : Math.Min(num_frames, length - frame_offset);
+        var samples = new float[channels.Length * count];
+        for (int c = 0; c < channels.Length; c++)
+            channels[c].AsSpan((int)frame_offset, (int)count).CopyTo(samples.AsSpan(c * (int)count));
+        var waveform = tensor(samples, [channels.Length, count]);
+        return (channels_first ? waveform : waveform.t().contiguous(), rate);
     }
 
     /// <summary>

@@ -45,7 +45,10 @@ public sealed class LoadSaveTests : IDisposable
         File.WriteAllText(text, "these are not samples, just words in a file");
         var e = Assert.Throws<InvalidDataException>(() => torchaudio.load(text));
         Assert.Contains(text, e.Message);
-        Assert.Contains("instead of \"RIFF\"", e.Message);
+        Assert.Contains("not a WAV, AIFF, MP3 or Ogg Vorbis file", e.Message);
+        var notWave = Path.Combine(_folder, "riff.wav");
+        File.WriteAllBytes(notWave, [.. "RIFF"u8, 4, 0, 0, 0, .. "AVI "u8, 0, 0, 0, 0]);
+        Assert.Contains("the RIFF type is \"AVI \" instead of \"WAVE\"", Assert.Throws<InvalidDataException>(() => torchaudio.load(notWave)).Message);
         Assert.Contains("expected a waveform (channels, frames)", Assert.Throws<ArgumentException>(() => torchaudio.save(text, zeros(1, 2, 3), 8000)).Message);
         Assert.Contains("float samples", Assert.Throws<ArgumentException>(() => torchaudio.save(text, zeros(1, 10, dtype: ScalarType.Int16), 8000)).Message);
         Assert.Equal("these are not samples, just words in a file", File.ReadAllText(text));   // a refused save leaves the file alone
