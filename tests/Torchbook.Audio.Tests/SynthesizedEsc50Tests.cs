@@ -43,13 +43,23 @@ public sealed class SynthesizedEsc50Tests : IDisposable
     }
 
     [Fact]
+    public void A_clip_is_its_sound_with_a_quieter_sound_of_another_class_and_noise()
+    {
+        var rng = new Random(5);
+        var clip = SynthesizedEsc50.Synthesize(0, rng, 16000, 16000);
+        Assert.InRange(clip.Max(Math.Abs), 0.3f * (1 - 0.4f), 1f);   // the siren (gain 0.3 to 0.9) over a sound at most 0.4 as loud
+        var again = SynthesizedEsc50.Synthesize(0, new Random(5), 16000, 16000);
+        Assert.Equal(clip, again);                              // seeded: the same clip every time
+    }
+
+    [Fact]
     public void The_classes_sound_different_where_they_should()
     {
         // The siren's energy sits between 500 and 1600 Hz; the engine's below 1 kHz; the crickets' around 2.5-3.8 kHz.
         double Band(int target, double low, double high)
         {
-            var clip = SynthesizedEsc50.Synthesize(target, new Random(target), 16000, 16000);
-            var power = fft.rfft(tensor(clip)).abs().pow(2);
+            var clip = SynthesizedEsc50.Sound(target, new Random(target), 16000, 16000);
+            var power = fft.rfft(tensor(clip).to(ScalarType.Float32)).abs().pow(2);
             var hz = arange(power.shape[0], dtype: ScalarType.Float32);   // 1 s at 16 kHz: bin k is k Hz
             return (power * ((hz >= low) & (hz <= high))).sum().item<float>() / power.sum().item<float>();
         }

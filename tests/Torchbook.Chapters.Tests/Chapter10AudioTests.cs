@@ -16,7 +16,8 @@ public sealed partial class Chapter10AudioTests(Chapter10Run chapter) : IClassFi
 {
     // Chance is 10% (ten classes). A classifier that guesses gets 8 of the 80 validation clips right on
     // average, with a standard deviation of 2.7; 24 right (30%) is six standard deviations above that.
-    // The quick runs measured 96.3% (AudioNet), 81.2% (ResNet-18) and 90.0% (with SpecAugment) with seed 0.
+    // Quick runs with seeds 0, 1 and 2 measured 88.7-92.5% (AudioNet), 65.0-86.3% (ResNet-18) and 58.8-78.7% (ResNet-18
+    // with SpecAugment).
     private const double AccuracyFloor = 30.0;
 
     [Fact]
@@ -115,7 +116,7 @@ public sealed partial class Chapter10AudioTests(Chapter10Run chapter) : IClassFi
     public void The_lr_finder_draws_its_curve_and_its_rate_is_used()
     {
         var cell = chapter.Notebook.Cell("lr-finder");
-        ChapterAssert.Matches(cell, @"Learning rate finder.*15 points", RegexOptions.Singleline);
+        ChapterAssert.Matches(cell, @"Learning rate finder.*30 points", RegexOptions.Singleline);
         var used = ChapterAssert.Number(cell, @"training with ([\d.eE-]+)");
         Assert.InRange(used, 1e-4, 3e-3);
     }
@@ -152,6 +153,6 @@ public sealed partial class Chapter10AudioTests(Chapter10Run chapter) : IClassFi
     {
         Assert.Equal(4, ChapterAssert.QuickValue(chapter.Notebook, "audioNetEpochs"));
         Assert.Equal(3, ChapterAssert.QuickValue(chapter.Notebook, "resnetEpochs"));
-        Assert.Equal(15, ChapterAssert.QuickValue(chapter.Notebook, "lrFinderSteps"));
+        Assert.Equal(30, ChapterAssert.QuickValue(chapter.Notebook, "lrFinderSteps"));
     }
 }

@@ -6,7 +6,8 @@ namespace Torchbook.Audio.Datasets;
 /// <summary>
 /// An offline stand-in for ESC-50, for machines that cannot download it: ten classes of environmental sounds
 /// synthesized here (a siren, a ticking clock, church bells, an engine, crickets, wind, sea waves, birdsong,
-/// rain, knocking on wood), each clip with its own random pitch, timing, loudness and background noise.
+/// rain, knocking on wood), each clip with its own random pitch, timing and loudness, a quieter sound of another
+/// class behind it, and background noise.
 /// The layout is ESC-50's: <c>audio/{fold}-{source}-{take}-{target}.wav</c> and <c>meta/esc50.csv</c> with the
 /// columns filename, fold, target, category, esc10, src_file, take, and five folds for cross-validation.
 /// Their tones stay below 4 kHz, so a model that hears at 8 kHz keeps them (rain's drops reach higher).
@@ -39,7 +40,7 @@ public static class SynthesizedEsc50
         if (!(seconds >= 0.5 && seconds <= 10)) throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "between 0.5 and 10 seconds");
 
         var full = Path.GetFullPath(root);
-        var settings = FormattableString.Invariant($"clips per class per fold: {clipsPerClassPerFold}; sample rate: {sampleRate} Hz; seconds: {seconds}; version: 2");
+        var settings = FormattableString.Invariant($"clips per class per fold: {clipsPerClassPerFold}; sample rate: {sampleRate} Hz; seconds: {seconds}; version: 3");
         bool Present() => File.Exists(Path.Combine(full, MarkerFile)) && File.Exists(Path.Combine(full, "meta", "esc50.csv"))
             && File.ReadAllText(Path.Combine(full, MarkerFile)).Contains(settings, StringComparison.Ordinal);
         if (Present()) return full;
@@ -79,8 +80,23 @@ public static class SynthesizedEsc50
         return full;
     }
 
-    /// <summary>One clip of class <paramref name="target"/>: the sound, a random gain, and background noise.</summary>
+    /// <summary>
+    /// One clip of class <paramref name="target"/>: the sound at a random gain, a quieter sound of another class behind
+    /// it (as a real recording has other things in it), and background noise.
+    /// </summary>
     internal static float[] Synthesize(int target, Random rng, int frames, int rate)
+    {
+        var sound = Sound(target, rng, frames, rate);
+        int other = (target + 1 + rng.Next(Categories.Count - 1)) % Categories.Count;
+        var background = Sound(other, rng, frames, rate);
+        double gain = U(rng, 0.3, 0.9), behind = U(rng, 0.1, 0.4), noise = U(rng, 0.005, 0.05);
+        var clip = new float[frames];
+        for (int i = 0; i < frames; i++) clip[i] = (float)Math.Clamp(gain * (sound[i] + behind * background[i]) + noise * Normal(rng), -1, 1);
+        return clip;
+    }
+
+    /// <summary>A sound of class <paramref name="target"/> with random pitch and timing, scaled to a peak of 1.</summary>
+    internal static double[] Sound(int target, Random rng, int frames, int rate)
     {
         var x = new double[frames];
         switch (Categories[target])
@@ -180,10 +196,9 @@ public static class SynthesizedEsc50
                 break;
             }
         }
-        double peak = x.Max(Math.Abs), gain = U(rng, 0.3, 0.9) / Math.Max(peak, 1e-9), noise = U(rng, 0.002, 0.02);
-        var clip = new float[frames];
-        for (int i = 0; i < frames; i++) clip[i] = (float)Math.Clamp(x[i] * gain + noise * Normal(rng), -1, 1);
-        return clip;
+        double peak = Math.Max(x.Max(Math.Abs), 1e-9);
+        for (int i = 0; i < frames; i++) x[i] /= peak;
+        return x;
     }
 
     /// <summary>Adds a struck resonance: a sine at <paramref name="frequency"/> from time <paramref name="start"/>, decaying with time constant <paramref name="decay"/>.</summary>
