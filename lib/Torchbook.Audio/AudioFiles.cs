@@ -25,7 +25,7 @@ internal static class AudioFiles
         if (kind == "WAV")
         {
             var audio = WavFile.Read(path);
-            return (Enumerable.Range(0, audio.ChannelCount).Select(c => audio.Channel(c).ToArray()).ToArray(), audio.SampleRate);
+            return (audio.Channels, audio.SampleRate);
         }
         if (kind is null)
             throw new InvalidDataException($"{path}: not a {Formats} file (it starts with bytes {Convert.ToHexString(head, 0, Math.Min(got, 4))}). Convert it to WAV, e.g. with ffmpeg or sox.");

@@ -27,10 +27,12 @@ public static partial class torchaudio
         if (frame_offset >= length)
             throw new ArgumentException($"torchaudio.load: frame_offset {frame_offset} is past the end of {filepath} ({length} frames).", nameof(frame_offset));
         var count = num_frames == -1 ? length - frame_offset : Math.Min(num_frames, length - frame_offset);
-        var samples = new float[channels.Length * count];
-        for (int c = 0; c < channels.Length; c++)
-            channels[c].AsSpan((int)frame_offset, (int)count).CopyTo(samples.AsSpan(c * (int)count));
-        var waveform = tensor(samples, [channels.Length, count]);
+        var samples = channels.Length == 1 && count == length ? channels[0] : new float[channels.Length * count];
+        if (samples != channels[0])
+            for (int c = 0; c < channels.Length; c++)
+                channels[c].AsSpan((int)frame_offset, (int)count).CopyTo(samples.AsSpan(c * (int)count));
+        // from_array shares the array with the tensor (TorchSharp keeps it pinned); tensor(float[]) would copy it element by element.
+        var waveform = from_array(samples).reshape(channels.Length, count);
         return (channels_first ? waveform : waveform.t().contiguous(), rate);
     }
 

@@ -79,6 +79,12 @@ public sealed class Audio
         return new Audio(channels.Select(c => (float[])c.Clone()).ToArray(), sampleRate);
     }
 
+    /// <summary>Audio over arrays the caller made and gives up (a decoder's output): no checks, no copy.</summary>
+    internal static Audio Wrap(float[][] channels, int sampleRate) => new(channels, sampleRate);
+
+    /// <summary>The channels themselves (not copies), for readers inside Torchbook.</summary>
+    internal float[][] Channels => _channels;
+
     /// <summary>Reads a WAV file (PCM 8/16/24/32-bit or 32/64-bit float); see <see cref="WavFile.Read(string)"/>.</summary>
     public static Audio Load(string path) => WavFile.Read(path);
 

@@ -92,24 +92,41 @@ public static class WavFile
             throw new InvalidDataException($"the \"fmt \" chunk's block align is {blockAlign} but {channels} channel(s) of {bits} bits need {bytesPerSample * channels}.");
 
         int frames = data.Length / blockAlign;
+        if (frames == 0) throw new InvalidDataException("the data chunk holds no complete sample frame.");
         var result = new float[channels][];
         for (int c = 0; c < channels; c++) result[c] = new float[frames];
-        for (int i = 0; i < frames; i++)
-            for (int c = 0; c < channels; c++)
+        // One loop per sample format (the format is fixed for the whole file), channel by channel.
+        for (int c = 0; c < channels; c++)
+        {
+            var channel = result[c];
+            int at = c * bytesPerSample;
+            switch ((format, bits))
             {
-                var s = data.Slice(i * blockAlign + c * bytesPerSample, bytesPerSample);
-                result[c][i] = (format, bits) switch
-                {
-                    (FormatPcm, 8) => (s[0] - 128) / 128f,
-                    (FormatPcm, 16) => BinaryPrimitives.ReadInt16LittleEndian(s) / 32768f,
-                    (FormatPcm, 24) => ((s[0] | (s[1] << 8) | (s[2] << 16)) << 8 >> 8) / 8388608f,
-                    (FormatPcm, 32) => (float)(BinaryPrimitives.ReadInt32LittleEndian(s) / 2147483648.0),
-                    (FormatFloat, 32) => BinaryPrimitives.ReadSingleLittleEndian(s),
-                    _ => (float)BinaryPrimitives.ReadDoubleLittleEndian(s),
-                };
+                case (FormatPcm, 8):
+                    for (int i = 0; i < frames; i++, at += blockAlign) channel[i] = (data[at] - 128) / 128f;
+                    break;
+                case (FormatPcm, 16) when BitConverter.IsLittleEndian:
+                    var pcm = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(data[..(frames * blockAlign)]);
+                    for (int i = 0, j = c; i < frames; i++, j += channels) channel[i] = pcm[j] / 32768f;
+                    break;
+                case (FormatPcm, 16):
+                    for (int i = 0; i < frames; i++, at += blockAlign) channel[i] = BinaryPrimitives.ReadInt16LittleEndian(data[at..]) / 32768f;
+                    break;
+                case (FormatPcm, 24):
+                    for (int i = 0; i < frames; i++, at += blockAlign) channel[i] = ((data[at] | (data[at + 1] << 8) | (data[at + 2] << 16)) << 8 >> 8) / 8388608f;
+                    break;
+                case (FormatPcm, 32):
+                    for (int i = 0; i < frames; i++, at += blockAlign) channel[i] = (float)(BinaryPrimitives.ReadInt32LittleEndian(data[at..]) / 2147483648.0);
+                    break;
+                case (FormatFloat, 32):
+                    for (int i = 0; i < frames; i++, at += blockAlign) channel[i] = BinaryPrimitives.ReadSingleLittleEndian(data[at..]);
+                    break;
+                default:
+                    for (int i = 0; i < frames; i++, at += blockAlign) channel[i] = (float)BinaryPrimitives.ReadDoubleLittleEndian(data[at..]);
+                    break;
             }
-        if (frames == 0) throw new InvalidDataException("the data chunk holds no complete sample frame.");
-        return Audio.FromChannels(result, rate);
+        }
+        return Audio.Wrap(result, rate);
     }
 
     /// <summary>Encodes channels of float samples as a 16-bit PCM WAV file (samples clipped to [-1, 1], NaN as 0).</summary>
