@@ -40,10 +40,7 @@ FETCH_REMEDY="download $URL elsewhere and pass it with --archive"
 # shellcheck source=common.sh
 . "$ROOT/data-scripts/common.sh"
 
-all_intact() {
-  [ -s "$DEST/SHA256SUMS" ] && [ "$(wc -l <"$DEST/SHA256SUMS")" -eq ${#BATCHES[@]} ] \
-    && (cd "$DEST" && sha256sum --quiet --status -c SHA256SUMS) 2>/dev/null
-}
+all_intact() { manifest_intact "${#BATCHES[@]}"; }
 
 # Checks archive $1 by its published MD5, unpacks its six batch files, checks their sizes, and renames the folder into place.
 install_archive() {
@@ -58,17 +55,11 @@ install_archive() {
       || { say "$name.bin is missing or not $BATCH_BYTES bytes"; return 1; }
   done
   (cd "$work/cifar-10-batches-bin" && sha256sum "${BATCHES[@]/%/.bin}") >"$work/cifar-10-batches-bin/SHA256SUMS"
-  rm -rf -- "$DEST"
-  mv -T -- "$work/cifar-10-batches-bin" "$DEST"
+  place_tree "$work/cifar-10-batches-bin"
   say "CIFAR-10 saved to $DEST"
 }
 
-if [ "$CHECK_ONLY" = 1 ]; then
-  if all_intact; then say "CIFAR-10 in $DEST is complete and intact"; exit 0; fi
-  fail "CIFAR-10 in $DEST is missing or damaged; run data-scripts/cifar10.sh"
-fi
-mkdir -p -- "$DATA/CIFAR10"
-if all_intact; then say "CIFAR-10 is already in $DEST (SHA-256 verified); nothing to do"; exit 0; fi
+check_or_skip CIFAR-10
 
 if [ -n "$ARCHIVE" ]; then
   [ -f "$ARCHIVE" ] || fail "no file at $ARCHIVE"

@@ -66,3 +66,28 @@ fetch_data() {
     download
   fi
 }
+
+# For data sets unpacked from one archive into $DEST, with the SHA-256 sums of their files in
+# $DEST/SHA256SUMS (written when the archive was verified).
+# manifest_intact COUNT: true when SHA256SUMS lists COUNT files and every one still matches.
+manifest_intact() {
+  [ -s "$DEST/SHA256SUMS" ] && [ "$(wc -l <"$DEST/SHA256SUMS")" -eq "$1" ] \
+    && (cd "$DEST" && sha256sum --quiet --status -c SHA256SUMS) 2>/dev/null
+}
+
+# place_tree TREE: replaces $DEST by the verified folder TREE (a rename within the data folder).
+place_tree() {
+  rm -rf -- "$DEST"
+  mv -T -- "$1" "$DEST"
+}
+
+# check_or_skip NAME: with --check, only verifies (all_intact) and exits; otherwise exits when the
+# data is already there and intact. The caller goes on to fetch when it returns.
+check_or_skip() {
+  if [ "$CHECK_ONLY" = 1 ]; then
+    if all_intact; then say "$1 in $DEST is complete and intact"; exit 0; fi
+    fail "$1 in $DEST is missing or damaged; run data-scripts/$SCRIPT_NAME"
+  fi
+  mkdir -p -- "$(dirname -- "$DEST")"
+  if all_intact; then say "$1 is already in $DEST (SHA-256 verified); nothing to do"; exit 0; fi
+}

@@ -46,10 +46,7 @@ FETCH_REMEDY="download https://github.com/karolpiczak/ESC-50/archive/refs/heads/
 . "$ROOT/data-scripts/common.sh"
 
 # True when $DEST holds a complete ESC-50 whose files match the sums recorded when it was verified.
-all_intact() {
-  [ -s "$DEST/SHA256SUMS" ] && [ "$(wc -l <"$DEST/SHA256SUMS")" -eq $((CLIPS + 1)) ] \
-    && (cd "$DEST" && sha256sum --quiet --status -c SHA256SUMS) 2>/dev/null
-}
+all_intact() { manifest_intact "$((CLIPS + 1))"; }
 
 # Unpacks zip $1 into folder $2 with whatever is installed.
 unpack() {
@@ -87,17 +84,11 @@ install_archive() {
   verify_tree "$tree" || return 1
   say "writing SHA-256 sums of the $CLIPS clips and the metadata"
   (cd "$tree" && { echo meta/esc50.csv; tail -n +2 meta/esc50.csv | tr -d '\r' | cut -d, -f1 | sed 's|^|audio/|'; } | xargs -d '\n' sha256sum) >"$tree/SHA256SUMS"
-  rm -rf -- "$DEST"
-  mv -T -- "$tree" "$DEST"
+  place_tree "$tree"
   say "ESC-50 verified and saved to $DEST"
 }
 
-if [ "$CHECK_ONLY" = 1 ]; then
-  if all_intact; then say "ESC-50 in $DEST is complete and intact"; exit 0; fi
-  fail "ESC-50 in $DEST is missing or damaged; run data-scripts/esc50.sh"
-fi
-mkdir -p -- "$DATA"
-if all_intact; then say "ESC-50 is already in $DEST (SHA-256 verified); nothing to do"; exit 0; fi
+check_or_skip ESC-50
 
 if [ -n "$ARCHIVE" ]; then
   [ -f "$ARCHIVE" ] || fail "no file at $ARCHIVE"
