@@ -19,6 +19,7 @@ APT_PACKAGES=(
   libzmq5               # Jupyter kernel transport
   python3-torch         # golden values for parity tests and the PyTorch side of benchmarks
   python3-torchaudio    # golden values of the audio library (tests/parity/make_audio_goldens.py)
+  python3-torchvision   # golden values of ImageFolder and the model zoo (tests/parity/make_image_folder_goldens.py)
   libopenblas0-pthread  # the BLAS Debian's PyTorch should run on (without it: the reference BLAS, 15x slower matmuls)
   librsvg2-bin          # SVG -> PNG export of plots (rsvg-convert)
   fonts-dejavu-core     # the fonts plots are laid out for

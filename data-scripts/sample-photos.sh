@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fetches a few freely licensed sample photos into the data folder:
 #   <data folder>/sample-photos/{astronaut,camera,coffee,chelsea,...}.png|jpg  and  README.md (credits, licences)
+# and scikit-image's lfw_subset.npy (200 small crops of faces and background, chapter 5's image folder).
 # The data folder is $TORCHBOOK_DATA, or data/ at the repository root.
 #
 # The photos ship in two Debian packages: python3-skimage (skimage/data) and python3-sklearn
@@ -43,6 +44,7 @@ PHOTOS=(
   "ihc.png|python3-skimage|$SKIMAGE|f8dd1aa387ddd1f49d8ad13b50921b237df8e9b262606d258770687b0ef93cef|immunohistochemical staining of colonic glands (512x512 RGB)|Center for Microscopy And Molecular Imaging (CMMI)|no known copyright restrictions"
   "china.jpg|python3-sklearn|$SKLEARN|8378025ad2519d649d02e32bd98990db4ab572357d9f09841c2fbfbb4fefad29|a pagoda above a lake in China (427x640 RGB)|danielbuechele, https://www.flickr.com/photos/danielbuechele/6061409035|CC BY 2.0 (attribution required)"
   "flower.jpg|python3-sklearn|$SKLEARN|a77f6ec41e353afdf8bdff2ea981b2955535d8d83294f8cfa49cf4e423dd5638|an orange dahlia (427x640 RGB)|vultilion, https://www.flickr.com/photos/vultilion/6056698931 (scikit-learn's README names danielbuechele)|CC BY 2.0 (attribution required)"
+  "lfw_subset.npy|python3-skimage|$SKIMAGE|9560ec2f5edfac01973f63a8a99d00053fecd11e21877e18038fbe500f8e872c|200 grey 25x25 crops from Labeled Faces in the Wild: 100 faces, then 100 of background (a numpy float64 array)|Huang, Mattar, Lee and Learned-Miller, Labeled Faces in the Wild, http://vis-www.cs.umass.edu/lfw/ (the subset as scikit-image made it)|no licence stated by LFW; shipped in scikit-image (BSD-3-Clause)"
 )
 # Where --download fetches from: the upstream releases Debian bookworm packages.
 declare -A UPSTREAM=(
@@ -138,7 +140,7 @@ from_debian() {
     dpkg-deb -x "$deb" "$work/tree"
   done
   place_from_tree "$work/tree" || return 1
-  say "copied ${#PHOTOS[@]} photos to $DEST (SHA-256 verified)"
+  say "copied ${#PHOTOS[@]} files to $DEST (SHA-256 verified)"
 }
 
 # Not tested against the real upstream URLs (written on a machine without internet access); the
@@ -159,4 +161,4 @@ fetch_data "the ${#PHOTOS[@]} sample photos in $DEST are complete and intact" \
   "Debian's packages are not available here; downloading from the upstream repositories instead"
 write_readme
 all_intact || fail "the photos in $DEST are still incomplete after fetching"
-say "${#PHOTOS[@]} sample photos are ready in $DEST"
+say "the ${#PHOTOS[@]} files (sample photos and lfw_subset.npy) are ready in $DEST"

@@ -44,14 +44,26 @@ public static class SamplePhotos
         new("flower", "flower.jpg", "an orange dahlia (427x640 RGB)", "vultilion, https://www.flickr.com/photos/vultilion/6056698931 (scikit-learn's README names danielbuechele)", "CC BY 2.0 (attribution required)"),
     ];
 
+    /// <summary>
+    /// Not a photo but 200 of them: scikit-image's lfw_subset.npy, which the script fetches with the photos
+    /// (<see cref="FacesImageFolder"/> turns it into an image folder).
+    /// </summary>
+    public static SamplePhoto LfwSubset { get; } = new("lfw_subset", "lfw_subset.npy",
+        "200 grey 25x25 crops from Labeled Faces in the Wild: 100 faces, then 100 of background (a numpy float64 array)",
+        "Huang, Mattar, Lee and Learned-Miller, Labeled Faces in the Wild, http://vis-www.cs.umass.edu/lfw/ (the subset as scikit-image made it)",
+        "no licence stated by LFW; shipped in scikit-image (BSD-3-Clause)");
+
+    /// <summary>Every file the script fetches: the photos, then lfw_subset.npy.</summary>
+    public static IReadOnlyList<SamplePhoto> Files { get; } = [.. All, LfwSubset];
+
     /// <summary>The photos' names, for <see cref="Load"/>.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(p => p.Name).ToArray();
 
     /// <summary>The folder that holds the photos: <c>root/sample-photos</c>, root defaulting to <see cref="DataFolder.Root"/>.</summary>
     public static string Folder(string? root = null) => Path.Combine(Path.GetFullPath(root ?? DataFolder.Root), FolderName);
 
-    /// <summary>True when every photo is in the folder.</summary>
-    public static bool Available(string? root = null) => All.All(p => File.Exists(Path.Combine(Folder(root), p.FileName)));
+    /// <summary>True when every file the script fetches is in the folder.</summary>
+    public static bool Available(string? root = null) => Files.All(p => File.Exists(Path.Combine(Folder(root), p.FileName)));
 
     /// <summary>A photo's name, file, description, credit and licence.</summary>
     /// <exception cref="ArgumentException">no photo has that name (the message lists the names).</exception>
@@ -59,7 +71,7 @@ public static class SamplePhotos
     {
         ArgumentNullException.ThrowIfNull(name);
         var key = Path.GetFileNameWithoutExtension(name);
-        return All.FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase))
+        return Files.FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase))
             ?? throw new ArgumentException($"There is no sample photo named '{name}'. The sample photos are: {string.Join(", ", Names)}.", nameof(name));
     }
 

@@ -18,7 +18,7 @@ public class SamplePhotosScriptTests
         var folder = Path.Combine(dir.Path, "sample-photos");
         var files = Directory.GetFiles(folder).Select(Path.GetFileName).Order().ToArray();
         // Every photo and the credits, no temporary leftovers.
-        Assert.Equal(SamplePhotos.All.Select(p => p.FileName).Append("README.md").Order(), files);
+        Assert.Equal(SamplePhotos.Files.Select(p => p.FileName).Append("README.md").Order(), files);
         Assert.Contains("SHA-256 verified", output);
         var readme = File.ReadAllText(Path.Combine(folder, "README.md"));
         Assert.Contains("| chelsea.png | Chelsea the cat (300x451 RGB) | Stefan van der Walt | CC0 |", readme);
@@ -45,7 +45,7 @@ public class SamplePhotosScriptTests
     {
         using var mirror = new TempFolder();
         using var dir = new TempFolder();
-        foreach (var p in SamplePhotos.All) File.WriteAllText(mirror.File(p.FileName), "not the photo");
+        foreach (var p in SamplePhotos.Files) File.WriteAllText(mirror.File(p.FileName), "not the photo");
         var env = new Dictionary<string, string> { ["SAMPLE_PHOTOS_BASE_URL"] = "file://" + mirror.Path };
         var (code, output) = SamplePhotosData.RunScript(dir.Path, env, "--download");
         Assert.NotEqual(0, code);

@@ -78,12 +78,12 @@ public class SamplePhotosTests
     [Fact]
     public void The_list_is_the_scripts_list()
     {
-        // The script's PHOTOS table and SamplePhotos.All hold the same files, descriptions, credits and licences.
+        // The script's PHOTOS table and SamplePhotos.Files hold the same files, descriptions, credits and licences.
         var script = File.ReadAllLines(Path.Combine(DataFolder.RepositoryRoot!, "data-scripts", "sample-photos.sh"));
         var rows = script.Select(l => l.Trim()).Where(l => l.StartsWith('"') && l.Contains("|python3-"))
             .Select(l => l.Trim('"').Split('|')).ToArray();
-        Assert.Equal(SamplePhotos.All.Count, rows.Length);
-        foreach (var (photo, row) in SamplePhotos.All.Zip(rows))
+        Assert.Equal(SamplePhotos.Files.Count, rows.Length);
+        foreach (var (photo, row) in SamplePhotos.Files.Zip(rows))
             Assert.Equal([photo.FileName, photo.Description, photo.Credit, photo.License], new[] { row[0], row[4], row[5], row[6] });
     }
 }
