@@ -33,11 +33,7 @@ public static class Cifar10StandIn
         var marker = Path.Combine(full, MarkerFile);
         bool Present() => File.Exists(marker) && File.ReadAllText(marker).Contains(Version, StringComparison.Ordinal)
                           && Datasets.CIFAR10.IsAvailable(full);
-        if (Present()) return full;
-
-        Directory.CreateDirectory(dataRoot);
-        var temporary = Path.Combine(dataRoot, $".{FolderName}.{Guid.NewGuid():N}.tmp");
-        try
+        return AtomicFolder.Create(full, Present, temporary =>
         {
             var batches = Path.Combine(temporary, Datasets.CIFAR10.BatchesFolder);
             Directory.CreateDirectory(batches);
@@ -61,15 +57,7 @@ public static class Cifar10StandIn
                 "format (written by Torchbook.Vision.Cifar10StandIn). Its classes are Fashion-MNIST's: label 0 is T-shirt/top\n" +
                 "and label 2 Pullover, where CIFAR-10 has airplane and bird. Fetch the real data set with data-scripts/cifar10.sh.\n" +
                 Version + "\n");
-            if (Present()) return full;   // another process finished first: keep its copy
-            if (Directory.Exists(full)) Directory.Delete(full, recursive: true);   // an older version
-            Directory.Move(temporary, full);
-        }
-        finally
-        {
-            if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
-        }
-        return full;
+        });
     }
 
     /// <summary>True when <paramref name="cifarRoot"/> (a folder <c>datasets.CIFAR10</c> reads) is this stand-in.</summary>

@@ -41,19 +41,13 @@ public static class FacesImageFolder
         var full = Path.Combine(Path.GetFullPath(root ?? DataFolder.Root), FolderName);
         var readme = Path.Combine(full, ReadmeFile);
         bool Present() => File.Exists(readme) && File.ReadAllText(readme).Contains(Version, StringComparison.Ordinal);
-        if (Present()) return full;
-
-        var source = SamplePhotos.PathOf(SamplePhotos.LfwSubset.Name, root);
-        var remedy = $"Fetch it again: delete it and run `bash {SamplePhotos.Script}`.";
-        var (shape, values) = NpyFile.ReadFloat64(source, remedy);
-        if (!shape.SequenceEqual([2L * PerClass, 25, 25]))
-            throw new InvalidDataException($"{source}: expected 200 crops of 25 x 25 pixels, found shape ({string.Join(", ", shape)}). {remedy}");
-
-        var parent = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(parent);
-        var temporary = Path.Combine(parent, $".{FolderName}.{Guid.NewGuid():N}.tmp");
-        try
+        return AtomicFolder.Create(full, Present, temporary =>
         {
+            var source = SamplePhotos.PathOf(SamplePhotos.LfwSubset.Name, root);
+            var remedy = $"Fetch it again: delete it and run `bash {SamplePhotos.Script}`.";
+            var (shape, values) = NpyFile.ReadFloat64(source, remedy);
+            if (!shape.SequenceEqual([2L * PerClass, 25, 25]))
+                throw new InvalidDataException($"{source}: expected 200 crops of 25 x 25 pixels, found shape ({string.Join(", ", shape)}). {remedy}");
             for (int c = 0; c < Classes.Count; c++)
             {
                 var order = Enumerable.Range(0, PerClass).ToArray();
@@ -78,14 +72,6 @@ public static class FacesImageFolder
                 "the same photographs. Written by Torchbook.Vision.FacesImageFolder from data/sample-photos/lfw_subset.npy\n" +
                 "(data-scripts/sample-photos.sh fetches it). lfw-NNN.png is crop NNN of the array.\n" +
                 Version + "\n");
-            if (Present()) return full;   // another process finished first: keep its copy
-            if (Directory.Exists(full)) Directory.Delete(full, recursive: true);   // an older version
-            Directory.Move(temporary, full);
-        }
-        finally
-        {
-            if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
-        }
-        return full;
+        });
     }
 }
