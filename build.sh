@@ -124,15 +124,17 @@ data_fashion_mnist() {
   bash "$ROOT/data-scripts/fashion-mnist.sh"
 }
 
-# The data the notebooks read, fetched before they run (each script is idempotent and fast when
-# the files are there).
-data() {
-  data_fashion_mnist
+data_sample_photos() {
+  log "sample photos and lfw_subset.npy (data-scripts/sample-photos.sh)"
+  bash "$ROOT/data-scripts/sample-photos.sh"
 }
 
-data_sample_photos() {
-  log "sample photos (data-scripts/sample-photos.sh)"
-  bash "$ROOT/data-scripts/sample-photos.sh"
+# The data the notebooks read, fetched before they run (each script is idempotent and fast when
+# the files are there): Fashion-MNIST (chapters 3, 4, 6, and the CIFAR-10 stand-in), the sample
+# photos (chapter 6's photo) and lfw_subset.npy (chapter 5's image folder).
+data() {
+  data_fashion_mnist
+  data_sample_photos
 }
 
 # ./build.sh [book] [--quick]: run every notebook (quick parameters when CI=true, TORCHBOOK_QUICK=1
