@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -29,49 +28,29 @@ public static class torchsummary
             throw new ArgumentException($"Every size in input_size must be positive; got ({string.Join(", ", input_size)}).", nameof(input_size));
 
         var rows = new List<SummaryRow>();
-        var hooks = new List<nn.HookableModule<Func<nn.Module<Tensor, Tensor>, Tensor, Tensor>, Func<nn.Module<Tensor, Tensor>, Tensor, Tensor, Tensor>>.HookRemover>();
-        foreach (var m in model.modules())
+        var layers = model.modules()
+            .Where(m => !ReferenceEquals(m, model) && m is not Sequential && !ModuleRepr.IsModuleList(m))
+            .OfType<nn.Module<Tensor, Tensor>>();
+        var first = model.parameters().FirstOrDefault();
+        using var x = rand([2, .. input_size], first?.dtype ?? get_default_dtype(), first?.device ?? CPU, generator: new Generator(0UL));
+        ForwardHooks.Run(model, layers, x, (module, _, output) =>
         {
-            if (ReferenceEquals(m, model) || m is Sequential || ModuleRepr.IsModuleList(m) || m is not nn.Module<Tensor, Tensor> layer) continue;
-            hooks.Add(layer.register_forward_hook((module, _, output) =>
+            var shape = output.shape;
+            if (shape.Length > 0) shape[0] = -1;
+            long count = 0;
+            var trainable = false;
+            foreach (var (_, p) in module.named_parameters(recurse: false))
             {
-                var shape = output.shape;
-                if (shape.Length > 0) shape[0] = -1;
-                long count = 0;
-                var trainable = false;
-                foreach (var (_, p) in module.named_parameters(recurse: false))
-                {
-                    count += p.numel();
-                    trainable |= p.requires_grad;
-                }
-                rows.Add(new SummaryRow($"{ModuleRepr.TypeName(module)}-{rows.Count + 1}", shape, count, trainable));
-                return output;
-            }));
-        }
-        try
-        {
-            using var scope = NewDisposeScope();
-            using var guard = no_grad();
-            var gen = new Generator(0UL);
-            var first = model.parameters().FirstOrDefault();
-            var x = rand([2, .. input_size], first?.dtype ?? get_default_dtype(), first?.device ?? CPU, generator: gen);
-            try
-            {
-                model.call(x);
+                count += p.numel();
+                trainable |= p.requires_grad;
             }
-            catch (ExternalException e)
-            {
-                var last = rows.Count > 0 ? $" after {rows[^1].Layer} gave [{string.Join(", ", rows[^1].OutputShape)}]" : "";
-                throw new ArgumentException(
-                    $"The model cannot run on inputs of shape (batch, {string.Join(", ", input_size)}){last}: {e.LibTorchMessage()} " +
-                    "Check input_size against the first layer (for example 1, 28, 28 for a convolution on MNIST, 784 for Linear(784, ...)).",
-                    nameof(input_size), e);
-            }
-        }
-        finally
+            rows.Add(new SummaryRow($"{ModuleRepr.TypeName(module)}-{rows.Count + 1}", shape, count, trainable));
+        }, message =>
         {
-            foreach (var h in hooks) h.remove();
-        }
+            var last = rows.Count > 0 ? $" after {rows[^1].Layer} gave [{string.Join(", ", rows[^1].OutputShape)}]" : "";
+            return $"The model cannot run on inputs of shape (batch, {string.Join(", ", input_size)}){last}: {message} " +
+                   "Check input_size against the first layer (for example 1, 28, 28 for a convolution on MNIST, 784 for Linear(784, ...)).";
+        });
         var inputMB = input_size.Aggregate(1L, (a, b) => a * b) * 4.0 / (1024 * 1024);
         return new ModelSummary(rows, inputMB);
     }
