@@ -71,7 +71,6 @@ public static class ChapterAssert
         return match;
     }
 
-    /// <summary>A number captured by <paramref name="pattern"/>'s first group (invariant culture).</summary>
     /// <summary>
     /// The quick value of a parameter the parameters cell declares as <c>name = quick ? QUICK : FULL;</c>
     /// (a whole number, '_' separators allowed); fails when the cell does not declare it that way.
@@ -84,6 +83,7 @@ public static class ChapterAssert
         return int.Parse(match.Groups[1].Value.Replace("_", ""), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A number captured by <paramref name="pattern"/>'s first group (invariant culture).</summary>
     public static double Number(ExecutedCell cell, string pattern) =>
         double.Parse(Matches(cell, pattern).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
