@@ -11,6 +11,7 @@ namespace Torchbook.Tests.NN;
 /// named_parameters report for torchvision 0.14's models of the same name (tests/parity/make_model_zoo_goldens.py, file
 /// tests/goldens/nn/shape_trace.json); depth, repeated calls, frozen parameters and bad input behave as documented.
 /// </summary>
+[Collection("global state")] // builds modules, whose initialisation draws from the global generator that seeded tests use
 public class ShapeTraceTests
 {
     private static readonly JsonElement Goldens =
