@@ -27,7 +27,7 @@ namespace Torchbook.Vision
 namespace Torchbook.Vision.Datasets
 {
     /// <summary>CIFAR-10's binary batches held in memory. See <see cref="Vision.datasets.CIFAR10"/>.</summary>
-    public class CIFAR10 : torch.utils.data.Dataset<(Tensor, Tensor)>
+    public class CIFAR10 : InMemoryImageDataset
     {
         /// <summary>The folder the batch files are in.</summary>
         public const string BatchesFolder = "cifar-10-batches-bin";
@@ -40,8 +40,6 @@ namespace Torchbook.Vision.Datasets
         internal const string MetaFile = "batches.meta.txt";
 
         private static string Remedy => $"Run {DataFolder.Script("cifar10.sh")} to fetch CIFAR-10 (binary version) with its checksum.";
-
-        private readonly long[] _labels;
 
         internal CIFAR10(string? root, bool train, bool download, torchvision.ITransform? transform, torchvision.ITransform? target_transform)
         {
@@ -67,19 +65,18 @@ namespace Torchbook.Vision.Datasets
             }
             long count = records.Sum(r => (long)(r.Length / RecordBytes));
             var pixels = new byte[count * (RecordBytes - 1)];
-            _labels = new long[count];
+            var labels = new long[count];
             long n = 0;
             foreach (var (bytes, file) in records.Zip(files))
                 for (int offset = 0; offset < bytes.Length; offset += RecordBytes, n++)
                 {
                     if (bytes[offset] >= classes.Count)
                         throw new InvalidDataException($"{file}: record {offset / RecordBytes} has label {bytes[offset]}, but {MetaFile} names {classes.Count} classes. {Remedy}");
-                    _labels[n] = bytes[offset];
+                    labels[n] = bytes[offset];
                     Buffer.BlockCopy(bytes, offset + 1, pixels, (int)(n * (RecordBytes - 1)), RecordBytes - 1);
                 }
             batch_files = files;
-            data = tensor(pixels, [count, 3, 32, 32]).DetachFromDisposeScope();
-            targets = tensor(_labels, ScalarType.Int64).DetachFromDisposeScope();
+            SetData(tensor(pixels, [count, 3, 32, 32]), labels);
         }
 
         /// <summary>True when <paramref name="root"/> (default: the data folder) holds the six batch files and the class names.</summary>
@@ -104,45 +101,11 @@ namespace Torchbook.Vision.Datasets
         public bool train { get; }
         /// <summary>The batch files read, in order.</summary>
         public IReadOnlyList<string> batch_files { get; }
-        public torchvision.ITransform? transform { get; }
-        public torchvision.ITransform? target_transform { get; }
 
-        /// <summary>All images, uint8, N x 3 x 32 x 32 (owned by the dataset).</summary>
-        public Tensor data { get; }
-
-        /// <summary>All labels, int64, N (owned by the dataset).</summary>
-        public Tensor targets { get; }
-
-        /// <summary>The class names, indexed by label.</summary>
-        public IReadOnlyList<string> classes { get; }
-
-        public override long Count => _labels.LongLength;
-
-        /// <summary>Item <paramref name="index"/> as <c>(image, label)</c>, as <c>dataset[index]</c> does in PyTorch.</summary>
-        public (Tensor image, Tensor label) this[long index] => GetTensor(index);
-
-        public override (Tensor, Tensor) GetTensor(long index)
-        {
-            if (index < 0 || index >= Count) throw new IndexOutOfRangeException($"Index {index} is out of range for a dataset of {Count} images.");
-            using var scope = NewDisposeScope();
-            Tensor image = transform is null ? data[index].to(ScalarType.Float32).div_(255) : transform.call(data[index].clone());
-            Tensor label = tensor(_labels[index]);
-            if (target_transform is not null) label = target_transform.call(label);
-            image.MoveToOuterDisposeScope();
-            label.MoveToOuterDisposeScope();
-            return (image, label);
-        }
+        // narrow/index keeps what torchvision gives: 3 x 32 x 32
+        protected override Tensor RawImage(long index) => data[index];
 
         public override string ToString() =>
             $"Dataset CIFAR10\n    Number of datapoints: {Count}\n    Root location: {root}\n    Split: {(train ? "Train" : "Test")}";
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                data.Dispose();
-                targets.Dispose();
-            }
-        }
     }
 }

@@ -38,7 +38,7 @@ namespace Torchbook.Vision
 namespace Torchbook.Vision.Datasets
 {
     /// <summary>An MNIST-format dataset held in memory. See <see cref="Vision.datasets.MNIST"/>.</summary>
-    public class MNIST : torch.utils.data.Dataset<(Tensor, Tensor)>
+    public class MNIST : InMemoryImageDataset
     {
         /// <summary>What tells one MNIST-format data set from another.</summary>
         public sealed record Info(string Name, string Folder, string[] Classes, string[] SystemFolders, string Remedy);
@@ -48,8 +48,6 @@ namespace Torchbook.Vision.Datasets
             [],
             "No data script fetches MNIST yet: put train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte " +
             "and t10k-labels-idx1-ubyte (gzipped or not) in <data folder>/MNIST/raw.");
-
-        private readonly long[] _labels;
 
         protected internal MNIST(Info info, string? root, bool train, bool download, torchvision.ITransform? transform, torchvision.ITransform? target_transform)
         {
@@ -73,18 +71,17 @@ namespace Torchbook.Vision.Datasets
                 throw new InvalidDataException(Bad(labelsPath, $"expected unsigned bytes in 1 dimension, found type 0x{labels.TypeCode:x2} in {labels.Dimensions.Length} dimensions."));
             if (labels.Dimensions[0] != images.Dimensions[0])
                 throw new InvalidDataException(Bad(labelsPath, $"holds {labels.Dimensions[0]} labels but {imagesPath} holds {images.Dimensions[0]} images."));
-            _labels = new long[labels.Data.Length];
-            for (int i = 0; i < _labels.Length; i++)
+            var labelValues = new long[labels.Data.Length];
+            for (int i = 0; i < labelValues.Length; i++)
             {
                 if (labels.Data[i] >= classes.Count)
                     throw new InvalidDataException(Bad(labelsPath, $"label {i} is {labels.Data[i]}, but there are only {classes.Count} classes."));
-                _labels[i] = labels.Data[i];
+                labelValues[i] = labels.Data[i];
             }
 
             images_file = imagesPath;
             labels_file = labelsPath;
-            data = images.ToTensor().DetachFromDisposeScope();
-            targets = torch.tensor(_labels, ScalarType.Int64).DetachFromDisposeScope();
+            SetData(images.ToTensor(), labelValues);
         }
 
         private static string Find(Info info, string[] folders, string baseName, bool download)
@@ -108,49 +105,12 @@ namespace Torchbook.Vision.Datasets
         public string images_file { get; }
         /// <summary>The labels file read.</summary>
         public string labels_file { get; }
-        public torchvision.ITransform? transform { get; }
-        public torchvision.ITransform? target_transform { get; }
 
-        /// <summary>All images, uint8, N x 28 x 28 (owned by the dataset).</summary>
-        public Tensor data { get; }
-
-        /// <summary>All labels, int64, N (owned by the dataset).</summary>
-        public Tensor targets { get; }
-
-        /// <summary>The class names, indexed by label.</summary>
-        public IReadOnlyList<string> classes { get; }
-
-        public override long Count => _labels.LongLength;
-
-        /// <summary>Item <paramref name="index"/> as <c>(image, label)</c>, as <c>dataset[index]</c> does in PyTorch.</summary>
-    public (Tensor image, Tensor label) this[long index] => GetTensor(index);
-
-    public override (Tensor, Tensor) GetTensor(long index)
-        {
-            if (index < 0 || index >= Count) throw new IndexOutOfRangeException($"Index {index} is out of range for a dataset of {Count} images.");
-            using var scope = torch.NewDisposeScope();
-            Tensor image;
-            // narrow keeps the leading dimension: a 1x28x28 view of image `index`.
-            if (transform is null) image = data.narrow(0, index, 1).to(ScalarType.Float32).div_(255);
-            else image = transform.call(data.narrow(0, index, 1).clone());
-            Tensor label = torch.tensor(_labels[index]);
-            if (target_transform is not null) label = target_transform.call(label);
-            image.MoveToOuterDisposeScope();
-            label.MoveToOuterDisposeScope();
-            return (image, label);
-        }
+        // narrow/index keeps what torchvision gives: 1 x 28 x 28 for MNIST
+        protected override Tensor RawImage(long index) => data.narrow(0, index, 1);
 
         public override string ToString() =>
             $"Dataset {GetType().Name}\n    Number of datapoints: {Count}\n    Root location: {root}\n    Split: {(train ? "Train" : "Test")}\n    Files: {images_file}, {labels_file}";
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                data.Dispose();
-                targets.Dispose();
-            }
-        }
     }
 
     /// <summary>Fashion-MNIST. See <see cref="Vision.datasets.FashionMNIST"/>.</summary>
