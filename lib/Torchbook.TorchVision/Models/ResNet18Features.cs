@@ -85,16 +85,16 @@ namespace Torchbook.Vision.Models
                     throw new InvalidDataException($"{graph.Path}: convolution {node.Name} is not followed by one batch normalisation; this is not the ResNet-18 layout the loader knows.");
                 pairs.Add((node.Input[1], bn));
             }
-            var names = new List<string> { "" };
+            var modules = new List<(string Conv, string BatchNorm)> { ("conv1", "bn1") };
             foreach (var (stage, blocks) in new[] { ("layer1", 2), ("layer2", 2), ("layer3", 2), ("layer4", 3) })
                 for (int b = 0; b < blocks; b++)
                 {
-                    if (b == 0 && stage != "layer1") names.Add($"{stage}.{b}.downsample.");
-                    names.Add($"{stage}.{b}.");
-                    names.Add($"{stage}.{b}.@2");
+                    if (b == 0 && stage != "layer1") modules.Add(($"{stage}.0.downsample.0", $"{stage}.0.downsample.1"));
+                    modules.Add(($"{stage}.{b}.conv1", $"{stage}.{b}.bn1"));
+                    modules.Add(($"{stage}.{b}.conv2", $"{stage}.{b}.bn2"));
                 }
-            if (pairs.Count != names.Count)
-                throw new InvalidDataException($"{graph.Path} has {pairs.Count} convolutions with batch normalisation; the ResNet-18 featurizer has {names.Count}.");
+            if (pairs.Count != modules.Count)
+                throw new InvalidDataException($"{graph.Path} has {pairs.Count} convolutions with batch normalisation; the ResNet-18 featurizer has {modules.Count}.");
 
             var tensors = new Dictionary<string, Tensor>();
             foreach (var (n, p) in named_parameters()) tensors[n] = p;
@@ -102,13 +102,7 @@ namespace Torchbook.Vision.Models
             using var _ = no_grad();
             for (int i = 0; i < pairs.Count; i++)
             {
-                var (conv, bn) = names[i] switch
-                {
-                    "" => ("conv1", "bn1"),
-                    var d when d.EndsWith("downsample.") => (d + "0", d + "1"),
-                    var s when s.EndsWith("@2") => (s[..^2] + "conv2", s[..^2] + "bn2"),
-                    var s => (s + "conv1", s + "bn1"),
-                };
+                var (conv, bn) = modules[i];
                 Copy(graph, pairs[i].Conv, tensors[conv + ".weight"], conv + ".weight");
                 string[] targets = ["weight", "bias", "running_mean", "running_var"];
                 for (int k = 0; k < 4; k++) Copy(graph, pairs[i].BatchNorm.Input[k + 1], tensors[$"{bn}.{targets[k]}"], $"{bn}.{targets[k]}");
