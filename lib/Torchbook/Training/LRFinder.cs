@@ -180,8 +180,13 @@ public sealed class LRFinderResult
             if (slope < steepest) { steepest = slope; at = i; }
         }
         // No fall at all (the loss only rose): fall back to the minimum / 10 rule.
+        suggestion_rule = at >= 0 && steepest < 0 ? "steepest descent" : "the loss never fell: lowest / 10";
         suggested_lr = at >= 0 && steepest < 0 ? lrs[at] : lr_min_div10;
     }
+
+    /// <summary>How <see cref="suggested_lr"/> was chosen: "steepest descent", or, when the smoothed loss never fell
+    /// before its minimum, "the loss never fell: lowest / 10" (then the sweep says little: try more steps or a lower start).</summary>
+    public string suggestion_rule { get; }
 
     /// <summary>The learning rates tried (the first parameter group's), increasing.</summary>
     public IReadOnlyList<double> lrs { get; }
@@ -208,8 +213,8 @@ public sealed class LRFinderResult
     public XYChart Plot(string title = "Learning rate finder") => Plots.Plot.LearningRateFinder(lrs, losses, suggested_lr, title);
 
     public override string ToString() => string.Format(CultureInfo.InvariantCulture,
-        "LR finder: {0} rates from {1:G3} to {2:G3}; {3}. Suggested lr {4:G3} (steepest descent); lowest loss at {5:G3} (/10: {6:G3})",
-        lrs.Count, lrs[0], lrs[^1], stop_reason, suggested_lr, min_loss_lr, lr_min_div10);
+        "LR finder: {0} rates from {1:G3} to {2:G3}; {3}. Suggested lr {4:G3} ({7}); lowest loss at {5:G3} (/10: {6:G3})",
+        lrs.Count, lrs[0], lrs[^1], stop_reason, suggested_lr, min_loss_lr, lr_min_div10, suggestion_rule);
 }
 
 public static partial class Training

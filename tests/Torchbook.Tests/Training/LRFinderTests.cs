@@ -92,4 +92,18 @@ public class LRFinderTests
         // Before it explodes, the loss falls: the suggestion lies where it falls, below the minimum's rate.
         Assert.True(r.suggested_lr < r.min_loss_lr, r.ToString());
     }
+
+    [Fact]
+    public void A_loss_that_never_falls_gets_the_lowest_over_10_and_says_so()
+    {
+        double[] lrs = [1e-5, 1e-4, 1e-3, 1e-2];
+        double[] rising = [0.70, 0.71, 0.75, 0.90];
+        var r = new LRFinderResult(lrs, rising, rising, "ran all 4 steps");
+        Assert.Equal(1e-6, r.suggested_lr, 12);
+        Assert.Equal("the loss never fell: lowest / 10", r.suggestion_rule);
+        Assert.Contains("Suggested lr 1E-06 (the loss never fell: lowest / 10)", r.ToString());
+        var falling = new LRFinderResult(lrs, [0.9, 0.6, 0.5, 0.8], [0.9, 0.6, 0.5, 0.8], "ran all 4 steps");
+        Assert.Equal("steepest descent", falling.suggestion_rule);
+        Assert.Equal(1e-5, falling.suggested_lr, 12);
+    }
 }
