@@ -21,7 +21,7 @@ internal static class LibraryFolderLoader
 {
     /// <summary>The libraries a notebook's cells name directly, loaded first, in dependency order.</summary>
     private static readonly string[] Preloaded =
-        ["TorchSharp", "TorchVision", "TorchSharp.PyBridge", "Torchbook.Formatting", "Torchbook.Plots", "Torchbook.TorchVision", "Torchbook.Audio"];
+        ["TorchSharp", "TorchVision", "TorchSharp.PyBridge", "Torchbook.Formatting", "Torchbook.Plots", "Torchbook.TorchVision", "Torchbook.Audio", "Torchbook.Text"];
 
     internal static void Run()
     {

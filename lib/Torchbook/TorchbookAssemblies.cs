@@ -8,7 +8,7 @@ namespace Torchbook;
 /// <summary>
 /// The assemblies a notebook gets from its one <c>#r "../lib/Torchbook/bin/Torchbook.dll"</c>:
 /// this library, TorchSharp (<c>torch</c>), TorchVision (<c>torchvision</c>), TorchSharp.PyBridge (<c>save_py</c>,
-/// <c>load_safetensors</c>, ...), our vision additions (<c>Torchbook.Vision</c>), our torchaudio (<c>Torchbook.Audio</c>), the plots and the display convention.
+/// <c>load_safetensors</c>, ...), our vision additions (<c>Torchbook.Vision</c>), our torchaudio (<c>Torchbook.Audio</c>), our torchtext (<c>Torchbook.Text</c>), the plots and the display convention.
 /// </summary>
 /// <remarks>
 /// A C# script sees the types of the assembly it references and of the assemblies that one
@@ -27,6 +27,7 @@ public static class TorchbookAssemblies
         typeof(TorchSharp.PyBridge.PyBridgeModuleExtensions).Assembly,
         typeof(Torchbook.Vision.transforms).Assembly,
         typeof(Torchbook.Audio.torchaudio).Assembly,
+        typeof(Torchbook.Text.torchtext).Assembly,
         typeof(Plot).Assembly,
         typeof(Display).Assembly,
     ];
