@@ -20,6 +20,7 @@ APT_PACKAGES=(
   python3-torch         # golden values for parity tests and the PyTorch side of benchmarks
   python3-torchaudio    # golden values of the audio library (tests/parity/make_audio_goldens.py)
   python3-torchvision   # golden values of ImageFolder and the model zoo (tests/parity/make_image_folder_goldens.py)
+  python3-torchtext     # golden values of the text library (tests/parity/make_text_goldens.py)
   libopenblas0-pthread  # the BLAS Debian's PyTorch should run on (without it: the reference BLAS, 15x slower matmuls)
   librsvg2-bin          # SVG -> PNG export of plots (rsvg-convert)
   fonts-dejavu-core     # the fonts plots are laid out for
@@ -28,6 +29,7 @@ APT_PACKAGES=(
   python3-jupyter-client jupyter-nbconvert python3-nbconvert jupyter-notebook python3-notebook
                         # real Jupyter clients for the kernel's tests (and for you)
   dataset-fashion-mnist # Fashion-MNIST IDX files (/usr/share/datasets/fashion-mnist); data-scripts/fashion-mnist.sh links them
+  wordnet-base          # WordNet 3.0's database files (/usr/share/wordnet), the synonyms of text augmentation; data-scripts/wordnet.sh copies them
 )
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
@@ -129,12 +131,18 @@ data_sample_photos() {
   bash "$ROOT/data-scripts/sample-photos.sh"
 }
 
+data_wordnet() {
+  log "WordNet (data-scripts/wordnet.sh)"
+  bash "$ROOT/data-scripts/wordnet.sh"
+}
+
 # The data the notebooks read, fetched before they run (each script is idempotent and fast when
 # the files are there): Fashion-MNIST (chapters 3, 4, 6, and the CIFAR-10 stand-in), the sample
-# photos (chapter 6's photo) and lfw_subset.npy (chapter 5's image folder).
+# photos (chapter 6's photo) and lfw_subset.npy (chapter 5's image folder), WordNet (text augmentation).
 data() {
   data_fashion_mnist
   data_sample_photos
+  data_wordnet
 }
 
 # ./build.sh [book] [--quick]: run every notebook (quick parameters when CI=true, TORCHBOOK_QUICK=1
