@@ -136,13 +136,20 @@ data_wordnet() {
   bash "$ROOT/data-scripts/wordnet.sh"
 }
 
+data_fortunes() {
+  log "fortunes (data-scripts/fortunes.sh)"
+  bash "$ROOT/data-scripts/fortunes.sh"
+}
+
 # The data the notebooks read, fetched before they run (each script is idempotent and fast when
 # the files are there): Fashion-MNIST (chapters 3, 4, 6, and the CIFAR-10 stand-in), the sample
-# photos (chapter 6's photo) and lfw_subset.npy (chapter 5's image folder), WordNet (text augmentation).
+# photos (chapter 6's photo) and lfw_subset.npy (chapter 5's image folder), WordNet (text augmentation) and the
+# fortunes (the offline stand-in of the text chapter).
 data() {
   data_fashion_mnist
   data_sample_photos
   data_wordnet
+  data_fortunes
 }
 
 # ./build.sh [book] [--quick]: run every notebook (quick parameters when CI=true, TORCHBOOK_QUICK=1
