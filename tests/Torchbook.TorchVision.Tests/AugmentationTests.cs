@@ -61,6 +61,69 @@ public class AugmentationTests
         VisionGoldens.AssertEqual(G, $"erase_{name}_{seed}", result);
     }
 
+    public static TheoryData<string, int> Crops() => Cases("default", "scale", "float", "fallback");
+
+    private static (string image, torchvision.ITransform crop) Crop(string name) => name switch
+    {
+        "default" => ("image_uint8", transforms.RandomResizedCrop(12)),
+        "scale" => ("image_uint8", transforms.RandomResizedCrop(10, scaleMin: 0.3)),
+        "float" => ("image_float", transforms.RandomResizedCrop(12, scaleMin: 0.5)),
+        "fallback" => ("image_uint8", transforms.RandomResizedCrop(8, scaleMin: 0.9, ratioMin: 5, ratioMax: 6)),   // no try fits: the centred crop
+        _ => throw new ArgumentException(name),
+    };
+
+    [Theory]
+    [MemberData(nameof(Crops))]
+    public void RandomResizedCrop_crops_and_resizes_as_torchvision_does_after_the_same_seed(string name, int seed)
+    {
+        var (key, crop) = Crop(name);
+        using var image = VisionGoldens.Tensor(G, key);
+        manual_seed(seed);
+        using var result = crop.call(image);
+        // The crop is torchvision's exactly (the fallback case, a plain resize, is bit-identical); libtorch 2.10's bilinear
+        // kernel differs from 1.13's in the last bits, which moves a few uint8 pixels across a rounding boundary (measured:
+        // 20 of 432 pixels off by 1 for seed 0).
+        using var expected = VisionGoldens.Tensor(G, $"crop_{name}_{seed}");
+        Assert.Equal(expected.shape, result.shape);
+        Assert.Equal(expected.dtype, result.dtype);
+        using var diff = (result.to(ScalarType.Float64) - expected.to(ScalarType.Float64)).abs();
+        if (result.dtype == ScalarType.Byte)
+        {
+            Assert.True(diff.max().item<double>() <= 1, $"a pixel differs from torchvision's by more than 1:\nC#: {result}\nPyTorch: {expected}");
+            Assert.True(diff.gt(0).sum().item<long>() <= result.numel() / 10, $"{diff.gt(0).sum().item<long>()} of {result.numel()} pixels differ from torchvision's");
+        }
+        else
+            Assert.True(diff.max().item<double>() < 1e-5, $"differs from torchvision's by {diff.max().item<double>()}");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void RandomRotation_draws_torchvisions_angle(int seed)
+    {
+        using var image = VisionGoldens.Tensor(G, "image_uint8");
+        manual_seed(seed);
+        using var result = transforms.RandomRotation(30).call(image);
+        VisionGoldens.AssertEqual(G, $"rotation_{seed}", result);
+    }
+
+    [Fact]
+    public void TorchVisions_own_RandomResizedCrop_cannot_be_repeated_by_a_seed_which_is_why_ours_exists()
+    {
+        // If TorchVision starts drawing from libtorch's generator, this fails: then ours can go.
+        using var image = VisionGoldens.Tensor(G, "image_uint8");
+        string Draws(torchvision.ITransform t)
+        {
+            manual_seed(0);
+            return string.Join(",", Enumerable.Range(0, 20).Select(_ => { using var r = t.call(image); return r.to(ScalarType.Int64).sum().item<long>(); }));
+        }
+        var theirs = torchvision.transforms.RandomResizedCrop(12, 0.1);
+        Assert.NotEqual(Draws(theirs), Draws(theirs));
+        var ours = transforms.RandomResizedCrop(12, scaleMin: 0.1);
+        Assert.Equal(Draws(ours), Draws(ours));
+    }
+
     [Fact]
     public void Bad_settings_and_images_are_refused_with_what_to_do()
     {

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Goldens for the two augmentations the course library adds because TorchVision 0.107 lacks them:
-RandomAffine and RandomErasing, run by Debian's python3-torchvision after torch.manual_seed(seed), so
-the C# transforms must draw the same values from the same generator and give the same images.
+"""Goldens for the augmentations the course library adds because TorchVision 0.107 lacks them (RandomAffine,
+RandomErasing) or cannot repeat them (its RandomResizedCrop and RandomRotation draw from an unseeded
+System.Random), run by Debian's python3-torchvision after torch.manual_seed(seed), so the C# transforms must
+draw the same values from the same generator and give the same images.
 Run with Debian's python3-torch:  /usr/bin/python3 tests/parity/make_augmentation_goldens.py
 Writes tests/goldens/vision/augmentations.json (re-runnable; the C# tests read it without Python)."""
 import os
@@ -45,6 +46,19 @@ def main():
         for s in SEEDS:
             torch.manual_seed(s)
             g[f"erase_{name}_{s}"] = enc(t(x.clone()))
+    crops = {
+        "default": (image, T.RandomResizedCrop(12)),
+        "scale": (image, T.RandomResizedCrop(10, scale=(0.3, 1.0))),
+        "float": (x, T.RandomResizedCrop(12, scale=(0.5, 1.0))),
+        "fallback": (image, T.RandomResizedCrop(8, scale=(0.9, 1.0), ratio=(5.0, 6.0))),
+    }
+    for name, (img, t) in crops.items():
+        for s in SEEDS:
+            torch.manual_seed(s)
+            g[f"crop_{name}_{s}"] = enc(t(img))
+    for s in SEEDS:
+        torch.manual_seed(s)
+        g[f"rotation_{s}"] = enc(T.RandomRotation(30)(image))
     write(OUT, "augmentations.json", g)
 
 
