@@ -91,3 +91,12 @@ check_or_skip() {
   mkdir -p -- "$(dirname -- "$DEST")"
   if all_intact; then say "$1 is already in $DEST (SHA-256 verified); nothing to do"; exit 0; fi
 }
+
+# unpack_zip ZIP FOLDER: unpacks with whatever the machine has (unzip, python3 -m zipfile or bsdtar).
+unpack_zip() {
+  if command -v unzip >/dev/null 2>&1; then unzip -q "$1" -d "$2"
+  elif command -v python3 >/dev/null 2>&1; then python3 -m zipfile -e "$1" "$2"
+  elif command -v bsdtar >/dev/null 2>&1; then bsdtar -xf "$1" -C "$2"
+  else say "no unzip, python3 or bsdtar to unpack $1; install unzip"; return 1
+  fi
+}

@@ -46,15 +46,6 @@ images_in() { find "$1" -type f \( -iname '*.jpg' -o -iname '*.jpeg' -o -iname '
 
 all_intact() { manifest_intact "$((TRAIN_IMAGES + VAL_IMAGES))"; }
 
-# Unpacks zip $1 into folder $2 with whatever the machine has.
-unpack_zip() {
-  if command -v unzip >/dev/null 2>&1; then unzip -q "$1" -d "$2"
-  elif command -v python3 >/dev/null 2>&1; then python3 -m zipfile -e "$1" "$2"
-  elif command -v bsdtar >/dev/null 2>&1; then bsdtar -xf "$1" -C "$2"
-  else say "no unzip, python3 or bsdtar to unpack $1; install unzip"; return 1
-  fi
-}
-
 # Checks archive $1 (its pinned SHA-256 if one is set, then its contents), and renames the image folder into place.
 install_archive() {
   local archive="$1" work sum split class count

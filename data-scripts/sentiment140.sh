@@ -42,14 +42,6 @@ FETCH_REMEDY="download $URL elsewhere and pass it with --archive"
 
 all_intact() { manifest_intact 2; }
 
-unpack_zip() {
-  if command -v unzip >/dev/null 2>&1; then unzip -q "$1" -d "$2"
-  elif command -v python3 >/dev/null 2>&1; then python3 -m zipfile -e "$1" "$2"
-  elif command -v bsdtar >/dev/null 2>&1; then bsdtar -xf "$1" -C "$2"
-  else say "no unzip, python3 or bsdtar to unpack $1; install unzip"; return 1
-  fi
-}
-
 # Checks archive $1's contents and renames the two files into place.
 install_archive() {
   local archive="$1" work rows
