@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using static Torchbook.Vision.Transforms.TorchvisionDraws;
 
 namespace Torchbook.Vision
 {
@@ -44,12 +45,6 @@ namespace Torchbook.Vision.Transforms
             (_degrees, _translate, _scale, _shear, _interpolation, _fill) = (degrees, translate, scale, shear, interpolation, fill);
         }
 
-        // torchvision: float(torch.empty(1).uniform_(low, high).item()), a float32 draw.
-        private static double Uniform(double low, double high)
-        {
-            using var draw = empty(1).uniform_(low, high);
-            return draw.item<float>();
-        }
 
         public Tensor call(Tensor input)
         {

@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using static Torchbook.Vision.Transforms.TorchvisionDraws;
 
 namespace Torchbook.Vision
 {
@@ -42,12 +43,6 @@ namespace Torchbook.Vision.Transforms
             (_p, _scale, _ratio, _value, _random) = (p, scale, ratio, value, random);
         }
 
-        // torchvision draws float32 values: torch.rand(1), torch.empty(1).uniform_(low, high).
-        private static double Uniform(double low, double high)
-        {
-            using var draw = empty(1).uniform_(low, high);
-            return draw.item<float>();
-        }
 
         public Tensor call(Tensor input)
         {
@@ -63,16 +58,10 @@ namespace Torchbook.Vision.Transforms
                 if (!(coin.item<float>() < _p)) return input;
             long height = input.shape[1], width = input.shape[2];
             double area = height * width;
-            float logMin, logMax;
-            using (var logRatio = log(tensor(new[] { (float)_ratio.min, (float)_ratio.max })))
-                (logMin, logMax) = (logRatio[0].item<float>(), logRatio[1].item<float>());
+            var logRatio = LogRatio(_ratio);
             for (int attempt = 0; attempt < 10; attempt++)
             {
-                var target = area * Uniform(_scale.min, _scale.max);
-                double aspect;
-                using (var logAspect = empty(1).uniform_(logMin, logMax))
-                using (var e = logAspect.exp()) aspect = e.item<float>();
-                int h = (int)Math.Round(Math.Sqrt(target * aspect)), w = (int)Math.Round(Math.Sqrt(target / aspect));
+                var (h, w) = Box(area, _scale, logRatio);
                 if (!(h < height && w < width)) continue;
                 using var scope = NewDisposeScope();
                 var fill = _random ? empty(channels, h, w).normal_().to(input.dtype)

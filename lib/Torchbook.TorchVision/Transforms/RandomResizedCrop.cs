@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using static Torchbook.Vision.Transforms.TorchvisionDraws;
 
 namespace Torchbook.Vision
 {
@@ -46,26 +47,15 @@ namespace Torchbook.Vision.Transforms
             (_height, _width, _scale, _ratio, _interpolation, _antialias) = (height, width, scale, ratio, interpolation, antialias);
         }
 
-        private static double Uniform(double low, double high)
-        {
-            using var draw = empty(1).uniform_(low, high);
-            return draw.item<float>();
-        }
 
         /// <summary>torchvision's <c>RandomResizedCrop.get_params</c>: (top, left, height, width) of the crop.</summary>
         internal (int top, int left, int height, int width) Params(long imageHeight, long imageWidth)
         {
             double area = imageHeight * imageWidth;
-            float logMin, logMax;
-            using (var logRatio = log(tensor(new[] { (float)_ratio.min, (float)_ratio.max })))
-                (logMin, logMax) = (logRatio[0].item<float>(), logRatio[1].item<float>());
+            var logRatio = LogRatio(_ratio);
             for (int attempt = 0; attempt < 10; attempt++)
             {
-                var target = area * Uniform(_scale.min, _scale.max);
-                double aspect;
-                using (var logAspect = empty(1).uniform_(logMin, logMax))
-                using (var e = logAspect.exp()) aspect = e.item<float>();
-                int w = (int)Math.Round(Math.Sqrt(target * aspect)), h = (int)Math.Round(Math.Sqrt(target / aspect));
+                var (w, h) = Box(area, _scale, logRatio);
                 if (0 < w && w <= imageWidth && 0 < h && h <= imageHeight)
                 {
                     int top = (int)randint(0, imageHeight - h + 1, [1]).item<long>();
