@@ -14,7 +14,6 @@ public sealed class CpuAllocatorTests
     [Fact]
     public void Loading_Torchbook_tunes_glibc_malloc_on_Linux()
     {
-        System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(CpuAllocator).Module.ModuleHandle);
         if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("TORCHBOOK_MALLOC_TUNING") == "0")
         {
             Assert.False(CpuAllocator.Tuned, CpuAllocator.Status);
